@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+/**
+ * One build for everything that ships:
+ *  - main: the desktop host (index.js) and the browser host (web.js), both over the same core;
+ *  - preload: the sandboxed bridge (CommonJS, as sandboxed preloads require);
+ *  - renderer: the React app, served by the custom protocol or by the browser host.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/desktop/index.ts'),
+          web: resolve(__dirname, 'src/main/browser/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { computeDeadline } from '../shared/deadline';
+import { itemIdFor } from '../shared/ids';
+import type { InboxItem, Settings, UpdateInput } from '../shared/schemas';
+import { inboxItemSchema } from '../shared/schemas';
+import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import type { Journal } from './journal';
+import type { Clock, Logger } from './ports';
+
+export const ITEMS_FILE = 'items.json';
+/** How long the core remembers an item it handed to the renderer, for idempotent re-sends. */
+export const REMEMBER_MS = 30 * 24 * 3_600_000;
+
+export interface IngestResult {
+  id: string;
+  deadline: number;
+  /** false when the update replaced an item the core already knew. */
+  created: boolean;
+}
+
+export interface IngestService {
+  ingest(updates: readonly UpdateInput[]): Promise<IngestResult[]>;
+  known(id: string): InboxItem | undefined;
+  /** Saves the remembered items; the journal calls it before compaction drops entries. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Turns validated updates into inbox items: stable id, reply deadline from the charter, and the
+ * original arrival time kept across re-sends. Items are durable once the journal append resolves.
+ */
+export async function createIngestService(options: {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  settings: () => Settings;
+}): Promise<IngestService & { attach(journal: Journal): void }> {
+  const file = path.join(options.dataDir, ITEMS_FILE);
+  const known = new Map<string, InboxItem>();
+  let journal: Journal | null = null;
+  let dirty = false;
+
+  const text = await readFileIfExists(file);
+  if (text !== null) {
+    try {
+      for (const raw of JSON.parse(text) as unknown[]) {
+        const parsed = inboxItemSchema.safeParse(raw);
+        if (parsed.success) known.set(parsed.data.id, parsed.data);
+      }
+    } catch {
+      options.logger.warn(`${ITEMS_FILE} unreadable; item memory rebuilt from the journal`);
+    }
+  }
+
+  function toItem(update: UpdateInput, now: number): InboxItem {
+    const id = itemIdFor(update.source, update.externalId);
+    const previous = known.get(id);
+    const receivedAt = update.receivedAt ?? previous?.receivedAt ?? now;
+    const explicit = update.deadline;
+    const deadline = computeDeadline(
+      { receivedAt, channel: update.channel, priority: update.priority, explicitDeadline: explicit },
+      options.settings().charter,
+    );
+    return {
+      id,
+      source: update.source,
+      externalId: update.externalId,
+      channel: update.channel,
+      title: update.title,
+      ...(update.sender ? { sender: update.sender } : {}),
+      ...(update.snippet ? { snippet: update.snippet } : {}),
+      ...(update.url ? { url: update.url } : {}),
+      receivedAt,
+      deadline,
+      deadlineExplicit: explicit !== undefined,
+      priority: update.priority,
+      ...(update.threadId ? { threadId: update.threadId } : {}),
+      ingestedAt: now,
+    };
+  }
+
+  return {
+    attach(j) {
+      journal = j;
+      // Entries not yet compacted are newer than the saved memory: replay them.
+      for (const entry of j.entries()) if (entry.kind === 'item') known.set(entry.item.id, entry.item);
+    },
+    async ingest(updates) {
+      if (!journal) throw new Error('ingest used before the journal was attached');
+      const now = options.clock.now();
+      // Within one batch the last copy of an id wins, as if the updates had been sent one by one.
+      const byId = new Map<string, InboxItem>();
+      for (const update of updates) {
+        const item = toItem(update, now);
+        byId.set(item.id, item);
+      }
+      const createdIds = new Set([...byId.keys()].filter((id) => !known.has(id)));
+      await journal.append([...byId.values()].map((item) => ({ kind: 'item' as const, item })));
+      for (const item of byId.values()) known.set(item.id, item);
+      dirty = true;
+      return updates.map((update) => {
+        const item = byId.get(itemIdFor(update.source, update.externalId))!;
+        return { id: item.id, deadline: item.deadline, created: createdIds.has(item.id) };
+      });
+    },
+    known: (id) => known.get(id),
+    async flush() {
+      if (!dirty) return;
+      const cutoff = options.clock.now() - REMEMBER_MS;
+      for (const [id, item] of known) if (item.ingestedAt < cutoff) known.delete(id);
+      await writeFileAtomic(file, JSON.stringify([...known.values()]));
+      dirty = false;
+    },
+  };
+}

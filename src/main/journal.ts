@@ -1,0 +1,157 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { type JournalEntry, journalEntrySchema } from '../shared/schemas';
+import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import type { Logger } from './ports';
+import { createSerialQueue } from './serial';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+export const JOURNAL_ACK_FILE = 'journal-ack.json';
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+export type JournalPayload = DistributiveOmit<JournalEntry, 'seq'>;
+
+export interface Journal {
+  /** Appends and fsyncs; resolves with the stored entries only once they are durable. */
+  append(payloads: readonly JournalPayload[]): Promise<JournalEntry[]>;
+  pull(sinceSeq: number, limit?: number): { entries: JournalEntry[]; lastSeq: number };
+  ack(seq: number): Promise<number>;
+  /** Every entry still on disk, acked or not, oldest first. */
+  entries(): readonly JournalEntry[];
+  lastSeq(): number;
+  ackedSeq(): number;
+  onAppended(listener: (lastSeq: number) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface JournalOptions {
+  dataDir: string;
+  logger: Logger;
+  /** Called before acked entries are dropped from disk, so derived state can be saved first. */
+  beforeCompact?: () => Promise<void>;
+  /** Compact once this many acked entries sit in the file. */
+  compactAfter?: number;
+}
+
+/**
+ * The seam between the core and the renderer (DESIGN.md): an append-only JSON-lines file. Each entry
+ * gets a sequence number; the renderer pulls from its last stored sequence, stores, then acks; acked
+ * entries are compacted away. A torn last line (a crash mid-append) is cut off at open.
+ */
+export async function openJournal(options: JournalOptions): Promise<Journal> {
+  const file = path.join(options.dataDir, JOURNAL_FILE);
+  const ackFile = path.join(options.dataDir, JOURNAL_ACK_FILE);
+  const compactAfter = options.compactAfter ?? 1000;
+  const serial = createSerialQueue();
+  const listeners = new Set<(lastSeq: number) => void>();
+
+  let acked = await readAck();
+  let all: JournalEntry[] = await readEntries();
+  let last = Math.max(acked, all.at(-1)?.seq ?? 0);
+  let handle = await fs.open(file, 'a', 0o600);
+
+  async function readAck(): Promise<number> {
+    const text = await readFileIfExists(ackFile);
+    if (text === null) return 0;
+    try {
+      const value = (JSON.parse(text) as { ackedSeq?: unknown }).ackedSeq;
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+    } catch {
+      // fall through to the warning
+    }
+    options.logger.warn(`journal ack file unreadable; redelivering every entry still in ${JOURNAL_FILE}`);
+    return 0;
+  }
+
+  async function readEntries(): Promise<JournalEntry[]> {
+    const text = await readFileIfExists(file);
+    if (!text) return [];
+    const result: JournalEntry[] = [];
+    let goodBytes = 0;
+    let offset = 0;
+    while (offset < text.length) {
+      const newline = text.indexOf('\n', offset);
+      if (newline === -1) break; // a line without its newline was never fully written
+      const line = text.slice(offset, newline);
+      offset = newline + 1;
+      const parsed = parseLine(line);
+      if (!parsed) {
+        options.logger.warn(`journal line skipped: not a valid entry (${line.slice(0, 80)})`);
+      } else if (parsed.seq > (result.at(-1)?.seq ?? 0)) {
+        result.push(parsed);
+      }
+      goodBytes += Buffer.byteLength(line) + 1;
+    }
+    if (offset < text.length) {
+      await fs.truncate(file, goodBytes);
+      options.logger.warn(
+        `journal ended in a torn line (crash during a write); cut it off at byte ${goodBytes}`,
+      );
+    }
+    return result;
+  }
+
+  function parseLine(line: string): JournalEntry | null {
+    try {
+      const result = journalEntrySchema.safeParse(JSON.parse(line));
+      return result.success ? result.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function compact(): Promise<void> {
+    await options.beforeCompact?.();
+    const keep = all.filter((entry) => entry.seq > acked);
+    await handle.close();
+    await writeFileAtomic(file, keep.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    handle = await fs.open(file, 'a', 0o600);
+    all = keep;
+  }
+
+  return {
+    append(payloads) {
+      return serial(async () => {
+        const stored = payloads.map(
+          (payload, index) => ({ ...payload, seq: last + index + 1 }) as JournalEntry,
+        );
+        if (stored.length === 0) return [];
+        await handle.appendFile(stored.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
+        await handle.sync();
+        all.push(...stored);
+        last += stored.length;
+        for (const listener of listeners) listener(last);
+        return stored;
+      });
+    },
+    pull(sinceSeq, limit = 500) {
+      const from = Math.max(sinceSeq, acked);
+      const entries: JournalEntry[] = [];
+      for (const entry of all) {
+        if (entry.seq <= from) continue;
+        entries.push(entry);
+        if (entries.length >= limit) break;
+      }
+      return { entries, lastSeq: last };
+    },
+    ack(seq) {
+      return serial(async () => {
+        const next = Math.min(Math.max(acked, seq), last);
+        if (next === acked) return acked;
+        await writeFileAtomic(ackFile, JSON.stringify({ ackedSeq: next }));
+        acked = next;
+        const ackedOnDisk = all.filter((entry) => entry.seq <= acked).length;
+        if (ackedOnDisk >= compactAfter || ackedOnDisk === all.length) await compact();
+        return acked;
+      });
+    },
+    entries: () => all,
+    lastSeq: () => last,
+    ackedSeq: () => acked,
+    onAppended(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => serial(() => handle.close()),
+  };
+}

@@ -1,0 +1,123 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CHARTER } from '../shared/channels';
+import { SETTINGS_VERSION, type Settings, settingsSchema } from '../shared/schemas';
+import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import type { Clock, Logger } from './ports';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export function defaultSettings(): Settings {
+  return { version: SETTINGS_VERSION, timeZone: null, charter: { ...DEFAULT_CHARTER } };
+}
+
+type RawSettings = Record<string, unknown>;
+
+/**
+ * Each step takes the file as it was written at version N and returns version N+1. Steps are named so
+ * that a failing one is identifiable in the log, and they run when the store loads, never at import.
+ */
+export const SETTINGS_MIGRATIONS: ReadonlyArray<{
+  from: number;
+  name: string;
+  up: (raw: RawSettings) => RawSettings;
+}> = [
+  {
+    from: 0,
+    // Hand-written or pre-release files carry no version; fill what they lack from the defaults.
+    name: 'addVersionAndDefaults',
+    up: (raw) => {
+      const defaults = defaultSettings();
+      const charter = typeof raw.charter === 'object' && raw.charter !== null ? raw.charter : {};
+      return {
+        ...defaults,
+        ...raw,
+        version: 1,
+        charter: { ...defaults.charter, ...(charter as object) },
+      };
+    },
+  },
+];
+
+export function migrateSettings(raw: RawSettings): RawSettings {
+  let current = raw;
+  let version = typeof current.version === 'number' ? current.version : 0;
+  while (version < SETTINGS_VERSION) {
+    const step = SETTINGS_MIGRATIONS.find((m) => m.from === version);
+    if (!step) throw new Error(`no migration from settings version ${version}`);
+    current = step.up(current);
+    version = step.from + 1;
+  }
+  return current;
+}
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings>;
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+/**
+ * Loads settings.json, migrating older versions. A file that cannot be parsed or validated is moved
+ * aside (never deleted: the user may want it back) and defaults are used.
+ */
+export async function createSettingsStore(options: {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+}): Promise<SettingsStore> {
+  const file = path.join(options.dataDir, SETTINGS_FILE);
+  let settings = await load();
+  const listeners = new Set<(settings: Settings) => void>();
+
+  async function load(): Promise<Settings> {
+    const text = await readFileIfExists(file);
+    if (text === null) {
+      const fresh = defaultSettings();
+      await writeFileAtomic(file, `${JSON.stringify(fresh, null, 2)}\n`);
+      return fresh;
+    }
+    try {
+      const raw: unknown = JSON.parse(text);
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
+      const rawVersion = (raw as RawSettings).version;
+      const migrated = migrateSettings(raw as RawSettings);
+      const result = settingsSchema.safeParse(migrated);
+      if (!result.success) {
+        const first = result.error.issues[0];
+        throw new Error(`${first?.path.join('.') || 'file'}: ${first?.message ?? 'invalid'}`);
+      }
+      if (rawVersion !== SETTINGS_VERSION) {
+        await writeFileAtomic(file, `${JSON.stringify(result.data, null, 2)}\n`);
+        options.logger.info(
+          `settings migrated from version ${String(rawVersion ?? 0)} to ${SETTINGS_VERSION}`,
+        );
+      }
+      return result.data;
+    } catch (error) {
+      const aside = `${file}.corrupt-${options.clock.now()}`;
+      await fs.rename(file, aside);
+      options.logger.warn(
+        `settings file was unreadable (${(error as Error).message}); moved it to ${aside} and started from defaults`,
+      );
+      const fresh = defaultSettings();
+      await writeFileAtomic(file, `${JSON.stringify(fresh, null, 2)}\n`);
+      return fresh;
+    }
+  }
+
+  return {
+    get: () => settings,
+    async update(patch) {
+      const next = settingsSchema.parse({ ...settings, ...patch, version: SETTINGS_VERSION });
+      await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+      settings = next;
+      for (const listener of listeners) listener(settings);
+      return settings;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The one contract between the renderer and the core: every command the renderer may call and every
+ * event the core emits, with their payload schemas. The preload bridge, the WebSocket client, the
+ * in-memory test fake and the core's handler map are all typed from this object.
+ */
+import { z } from 'zod';
+import { focusSetSchema, focusStatusSchema, journalEntrySchema } from './schemas';
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  apiUrl: z.string(),
+  token: z.string(),
+  host: z.enum(['desktop', 'browser']),
+});
+
+export const journalPageSchema = z.object({
+  entries: z.array(journalEntrySchema),
+  lastSeq: z.number().int().min(0),
+});
+
+export const contract = {
+  commands: {
+    'app:get-info': { input: z.undefined(), output: appInfoSchema },
+    'focus:get-status': { input: z.undefined(), output: focusStatusSchema },
+    'focus:set': { input: focusSetSchema, output: focusStatusSchema },
+    'journal:pull': {
+      input: z.strictObject({
+        sinceSeq: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000).optional(),
+      }),
+      output: journalPageSchema,
+    },
+    'journal:ack': {
+      input: z.strictObject({ seq: z.number().int().min(0) }),
+      output: z.object({ ackedSeq: z.number().int().min(0) }),
+    },
+  },
+  events: {
+    'focus:changed': focusStatusSchema,
+    'journal:appended': z.object({ lastSeq: z.number().int().min(0) }),
+  },
+} as const;
+
+type Commands = typeof contract.commands;
+type Events = typeof contract.events;
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+export type CommandInput<C extends CommandName> = z.input<Commands[C]['input']>;
+export type ParsedInput<C extends CommandName> = z.output<Commands[C]['input']>;
+export type CommandOutput<C extends CommandName> = z.output<Commands[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const COMMAND_NAMES = Object.keys(contract.commands) as CommandName[];
+export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
+
+/** The core's side: one handler per command, or it does not compile. */
+export type CoreHandlers = {
+  [C in CommandName]: (input: ParsedInput<C>) => Promise<CommandOutput<C>>;
+};
+
+export type Unsubscribe = () => void;
+
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type MethodOf<C extends string> = C extends `${string}:${infer M}` ? Camel<M> : never;
+type EventKey<E extends string> = E extends `${infer D}:${infer N}`
+  ? `on${Capitalize<D>}${Capitalize<Camel<N>>}`
+  : never;
+
+type Method<C extends CommandName> =
+  undefined extends CommandInput<C>
+    ? () => Promise<CommandOutput<C>>
+    : (input: CommandInput<C>) => Promise<CommandOutput<C>>;
+
+/**
+ * What the renderer sees as `window.lull`: commands grouped by domain (`lull.focus.set`), and one
+ * `on…` per event that returns its unsubscribe function.
+ */
+export type LullApi = {
+  readonly [D in DomainOf<CommandName>]: {
+    readonly [C in CommandName as DomainOf<C> extends D ? MethodOf<C> : never]: Method<C>;
+  };
+} & {
+  readonly [E in EventName as EventKey<E>]: (listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+};
+
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `focus:set` → ['focus', 'set']; `app:get-info` → ['app', 'getInfo']. */
+export function methodPath(command: CommandName): [domain: string, method: string] {
+  const [domain = '', verb = ''] = command.split(':');
+  return [domain, camel(verb)];
+}
+
+/** `focus:changed` → `onFocusChanged`. */
+export function eventKey(event: EventName): string {
+  const [domain = '', name = ''] = event.split(':');
+  return `on${capital(domain)}${capital(camel(name))}`;
+}
+
+/** What crosses a process or socket boundary in answer to a command. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export class LullError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LullError';
+  }
+}
+
+export interface BridgeTransport {
+  invoke(command: CommandName, payload: unknown): Promise<Envelope<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): Unsubscribe;
+}
+
+/**
+ * Builds a `LullApi` from a transport by walking the contract, so no implementation can forget a
+ * method. Used by the preload, the WebSocket client and the in-memory fake.
+ */
+export function createBridge(transport: BridgeTransport): LullApi {
+  const api: Record<string, unknown> = {};
+  for (const command of COMMAND_NAMES) {
+    const [domain, method] = methodPath(command);
+    const group = (api[domain] ?? {}) as Record<string, unknown>;
+    api[domain] = group;
+    group[method] = async (input?: unknown) => {
+      const envelope = await transport.invoke(command, input);
+      if (!envelope.ok) throw new LullError(envelope.error.code, envelope.error.message);
+      return envelope.value;
+    };
+  }
+  for (const event of EVENT_NAMES) {
+    api[eventKey(event)] = (listener: (payload: unknown) => void) => transport.subscribe(event, listener);
+  }
+  return api as LullApi;
+}
+
+/**
+ * The core's side of every transport: validate the payload with the contract, call the handler,
+ * wrap the outcome. Handlers never see an unvalidated payload.
+ */
+export async function dispatchCommand(
+  handlers: CoreHandlers,
+  command: unknown,
+  payload: unknown,
+): Promise<Envelope<unknown>> {
+  if (typeof command !== 'string' || !Object.hasOwn(contract.commands, command)) {
+    return { ok: false, error: { code: 'unknown-command', message: `Unknown command: ${String(command)}` } };
+  }
+  const name = command as CommandName;
+  const parsed = contract.commands[name].input.safeParse(payload);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`)
+      .join('; ');
+    return { ok: false, error: { code: 'invalid-payload', message: `${name}: ${detail}` } };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof LullError) return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'internal', message: `${name} failed` } };
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Validation schemas shared by IPC, HTTP and WebSocket. One library (zod) so a payload is judged the
+ * same way whichever door it comes through.
+ */
+import { z } from 'zod';
+import { CHANNELS, PRIORITIES, WINDOW_CLOCKS } from './channels';
+
+export const MAX_BATCH = 500;
+
+/** An http(s) URL without credentials: the only kind the app will ever open. */
+export function isSafeHttpUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** ISO 8601 with an offset or `Z`, or epoch milliseconds. */
+export const instantSchema = z
+  .union([
+    z.number().int().min(0).max(8.64e15),
+    z.iso.datetime({ offset: true, message: 'must be ISO 8601 with a time zone, or epoch milliseconds' }),
+  ])
+  .transform((value) => (typeof value === 'number' ? value : Date.parse(value)));
+
+export const senderSchema = z.strictObject({
+  name: text(200),
+  handle: text(200).optional(),
+});
+
+export const updateInputSchema = z.strictObject({
+  source: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.@:-]+$/, 'may contain letters, digits and . _ - : @ only'),
+  externalId: text(500),
+  channel: z.enum(CHANNELS).default('other'),
+  title: text(500),
+  sender: senderSchema.optional(),
+  snippet: z.string().trim().max(2000).optional(),
+  url: z.string().max(2048).refine(isSafeHttpUrl, 'must be an http or https URL').optional(),
+  receivedAt: instantSchema.optional(),
+  deadline: instantSchema.optional(),
+  priority: z.enum(PRIORITIES).default('normal'),
+  threadId: text(500).optional(),
+});
+export type UpdateInput = z.output<typeof updateInputSchema>;
+
+export const updatesBatchSchema = z.strictObject({
+  updates: z.array(updateInputSchema).min(1).max(MAX_BATCH, `at most ${MAX_BATCH} updates per request`),
+});
+
+/** A body is either one update or `{ updates: [...] }`; choosing first keeps error messages precise. */
+export function parseUpdatesBody(body: unknown) {
+  const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'updates' in body;
+  if (isBatch) {
+    const result = updatesBatchSchema.safeParse(body);
+    return result.success ? { success: true as const, data: result.data.updates } : result;
+  }
+  const result = updateInputSchema.safeParse(body);
+  return result.success ? { success: true as const, data: [result.data] } : result;
+}
+
+export const focusSetSchema = z.discriminatedUnion('active', [
+  z.strictObject({
+    active: z.literal(true),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+  }),
+  z.strictObject({ active: z.literal(false) }),
+]);
+export type FocusSet = z.output<typeof focusSetSchema>;
+
+export const FOCUS_CAUSES = ['manual'] as const;
+
+export const focusStatusSchema = z.object({
+  active: z.boolean(),
+  cause: z.enum(FOCUS_CAUSES).nullable(),
+  since: z.number().nullable(),
+  until: z.number().nullable(),
+});
+export type FocusStatus = z.output<typeof focusStatusSchema>;
+
+export const inboxItemSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  externalId: z.string(),
+  channel: z.enum(CHANNELS),
+  title: z.string(),
+  sender: senderSchema.optional(),
+  snippet: z.string().optional(),
+  url: z.string().optional(),
+  receivedAt: z.number(),
+  deadline: z.number(),
+  deadlineExplicit: z.boolean(),
+  priority: z.enum(PRIORITIES),
+  threadId: z.string().optional(),
+  ingestedAt: z.number(),
+});
+export type InboxItem = z.output<typeof inboxItemSchema>;
+
+export const journalEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('focus-started'),
+    at: z.number(),
+    cause: z.enum(FOCUS_CAUSES),
+    until: z.number().nullable(),
+  }),
+  z.object({ type: z.literal('focus-ended'), at: z.number() }),
+]);
+export type JournalEvent = z.output<typeof journalEventSchema>;
+
+export const journalEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ seq: z.number().int().min(1), kind: z.literal('item'), item: inboxItemSchema }),
+  z.object({ seq: z.number().int().min(1), kind: z.literal('event'), event: journalEventSchema }),
+]);
+export type JournalEntry = z.output<typeof journalEntrySchema>;
+
+export const replyWindowSchema = z.strictObject({
+  hours: z
+    .number()
+    .min(0.25)
+    .max(24 * 30),
+  clock: z.enum(WINDOW_CLOCKS),
+});
+
+export const charterSchema = z.strictObject(
+  Object.fromEntries(CHANNELS.map((channel) => [channel, replyWindowSchema])) as Record<
+    (typeof CHANNELS)[number],
+    typeof replyWindowSchema
+  >,
+);
+
+export const SETTINGS_VERSION = 1;
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  /** null follows the system zone. */
+  timeZone: z.string().min(1).nullable(),
+  charter: charterSchema,
+});
+export type Settings = z.output<typeof settingsSchema>;
+
+/** Turns a zod error into one line a person can act on: `updates.0.url: must be an http or https URL`. */
+export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(body)',
+    message: issue.message,
+  }));
+}
