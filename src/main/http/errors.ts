@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: { field: string; message: string }[] };
+}
+
+/** Every refusal is JSON of one shape, so a script can print `error.message` and be understood. */
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  fields?: ApiErrorBody['error']['fields'],
+): FastifyReply {
+  const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body-too-large', message: 'Request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported-media-type',
+    message: 'Send JSON with Content-Type: application/json',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid-json', message: 'The JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid-json', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'invalid-content-length',
+    message: 'Content-Length does not match the body',
+  },
+};
+
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return sendError(reply, known.status, known.code, known.message);
+    if (error instanceof SyntaxError || error.statusCode === 400) {
+      // secure-json-parse refuses __proto__ and constructor.prototype keys with a 400.
+      return sendError(reply, 400, 'invalid-json', `The body was refused: ${error.message}`);
+    }
+    if (error.statusCode === 429) return sendError(reply, 429, 'rate-limited', error.message);
+    request.log.error(error);
+    return sendError(reply, 500, 'internal', 'Lull could not handle this request');
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not-found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

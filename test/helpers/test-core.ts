@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Core, createCore } from '../../src/main/core';
+import { createFileSecretStore } from '../../src/main/file-secret-store';
+import { type Clock, silentLogger, systemClock } from '../../src/main/ports';
+
+/** A real core in a fresh temp dir; `dispose` closes it and removes the dir. */
+export async function createTestCore(options: { clock?: Clock; dataDir?: string } = {}): Promise<{
+  core: Core;
+  dataDir: string;
+  dispose(): Promise<void>;
+}> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lull-test-'));
+  const core = await createCore({
+    dataDir,
+    clock: options.clock ?? systemClock,
+    logger: silentLogger,
+    secrets: createFileSecretStore(dataDir),
+    version: '0.0.0-test',
+    host: 'browser',
+  });
+  return {
+    core,
+    dataDir,
+    async dispose() {
+      await core.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
