@@ -81,6 +81,9 @@ export async function createFocusService(options: {
   function publish(): void {
     const previous = current;
     current = statusAt(override, options.clock.now());
+    // Retire an expired override: a clock set back before `until` must not revive the session
+    // (and record it twice). The file may keep it; after a restart `until` is compared afresh.
+    if (override?.active && !current.active) override = null;
     arm();
     if (sameStatus(previous, current)) return;
     for (const listener of listeners) listener(current, previous);
