@@ -3,6 +3,7 @@ import { MINUTE_MS } from '../shared/channels';
 import type { FocusSet, FocusStatus } from '../shared/schemas';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Cancel, Clock, Logger } from './ports';
+import { createSerialQueue } from './serial';
 
 export const FOCUS_FILE = 'focus.json';
 
@@ -46,6 +47,7 @@ export async function createFocusService(options: {
 }): Promise<FocusService> {
   const file = path.join(options.dataDir, FOCUS_FILE);
   const listeners = new Set<(status: FocusStatus, previous: FocusStatus) => void>();
+  const writes = createSerialQueue();
   let override = await load();
   let current = statusAt(override, options.clock.now());
   let cancelTimer: Cancel | null = null;
@@ -91,20 +93,23 @@ export async function createFocusService(options: {
 
   const service: FocusService = {
     status: () => current,
-    async set(request) {
-      const now = options.clock.now();
-      const next: Override = request.active
-        ? {
-            active: true,
-            since: current.active && current.since !== null ? current.since : now,
-            until: request.minutes ? now + request.minutes * MINUTE_MS : null,
-          }
-        : { active: false, since: now, until: null };
-      await writeFileAtomic(file, JSON.stringify(next));
-      override = next;
-      publish();
-      return current;
-    },
+    // One request at a time, in call order: concurrent writes could otherwise land out of order and
+    // leave the file, the memory and the caller's answer disagreeing.
+    set: (request) =>
+      writes(async () => {
+        const now = options.clock.now();
+        const next: Override = request.active
+          ? {
+              active: true,
+              since: current.active && current.since !== null ? current.since : now,
+              until: request.minutes ? now + request.minutes * MINUTE_MS : null,
+            }
+          : { active: false, since: now, until: null };
+        await writeFileAtomic(file, JSON.stringify(next));
+        override = next;
+        publish();
+        return current;
+      }),
     recompute: publish,
     onChange(listener) {
       listeners.add(listener);
