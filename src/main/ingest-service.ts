@@ -52,9 +52,9 @@ export async function createIngestService(options: {
     }
   }
 
-  function toItem(update: UpdateInput, now: number): InboxItem {
+  function toItem(update: UpdateInput, now: number, batch: ReadonlyMap<string, InboxItem>): InboxItem {
     const id = itemIdFor(update.source, update.externalId);
-    const previous = known.get(id);
+    const previous = batch.get(id) ?? known.get(id);
     const receivedAt = update.receivedAt ?? previous?.receivedAt ?? now;
     const explicit = update.deadline;
     const deadline = computeDeadline(
@@ -91,7 +91,7 @@ export async function createIngestService(options: {
       // Within one batch the last copy of an id wins, as if the updates had been sent one by one.
       const byId = new Map<string, InboxItem>();
       for (const update of updates) {
-        const item = toItem(update, now);
+        const item = toItem(update, now, byId);
         byId.set(item.id, item);
       }
       const createdIds = new Set([...byId.keys()].filter((id) => !known.has(id)));
