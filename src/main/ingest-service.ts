@@ -6,6 +6,7 @@ import { inboxItemSchema } from '../shared/schemas';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './ports';
+import { createSerialQueue } from './serial';
 
 export const ITEMS_FILE = 'items.json';
 /** How long the core remembers an item it handed to the renderer, for idempotent re-sends. */
@@ -39,6 +40,7 @@ export async function createIngestService(options: {
   const known = new Map<string, InboxItem>();
   let journal: Journal | null = null;
   let dirty = false;
+  const saving = createSerialQueue();
 
   const text = await readFileIfExists(file);
   if (text !== null) {
@@ -104,12 +106,20 @@ export async function createIngestService(options: {
       });
     },
     known: (id) => known.get(id),
-    async flush() {
-      if (!dirty) return;
-      const cutoff = options.clock.now() - REMEMBER_MS;
-      for (const [id, item] of known) if (item.ingestedAt < cutoff) known.delete(id);
-      await writeFileAtomic(file, JSON.stringify([...known.values()]));
-      dirty = false;
-    },
+    // Serial, so an older snapshot can never land after a newer one.
+    flush: () =>
+      saving(async () => {
+        if (!dirty) return;
+        // Cleared before writing: an ingest that lands during the write marks the memory dirty again.
+        dirty = false;
+        const cutoff = options.clock.now() - REMEMBER_MS;
+        for (const [id, item] of known) if (item.ingestedAt < cutoff) known.delete(id);
+        try {
+          await writeFileAtomic(file, JSON.stringify([...known.values()]));
+        } catch (error) {
+          dirty = true;
+          throw error;
+        }
+      }),
   };
 }
