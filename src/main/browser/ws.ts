@@ -30,6 +30,10 @@ function parseMessage(data: unknown): ClientMessage | null {
 export async function registerWebSocket(app: FastifyInstance, core: Core): Promise<Set<WebSocket>> {
   const sockets = new Set<WebSocket>();
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+  // A refused upgrade (foreign Origin, wrong Host) would otherwise leave its raw socket open.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.headers.upgrade && reply.statusCode >= 400) request.raw.socket?.destroy();
+  });
   app.get(WS_PATH, { websocket: true, config: { public: true } }, (socket) => {
     sockets.add(socket);
     const subscriptions: Unsubscribe[] = [];
