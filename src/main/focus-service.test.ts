@@ -1,0 +1,206 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFakeClock, type FakeClock } from '../../test/helpers/fake-clock';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { MINUTE_MS } from '../shared/channels';
+import type { FocusStatus } from '../shared/schemas';
+import { createFocusService, FOCUS_FILE, MAX_TIMER_MS } from './focus-service';
+import type { Logger } from './ports';
+
+const T0 = Date.UTC(2025, 5, 2, 8, 0);
+const OFF: FocusStatus = { active: false, cause: null, since: null, until: null };
+
+async function setup(dataDir: string, clock: FakeClock = createFakeClock(T0)) {
+  const warnings: string[] = [];
+  const logger: Logger = { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+  const focus = await createFocusService({ dataDir, clock, logger });
+  const changes: { status: FocusStatus; previous: FocusStatus }[] = [];
+  focus.onChange((status, previous) => changes.push({ status, previous }));
+  return { focus, clock, warnings, changes };
+}
+
+describe('focus service', () => {
+  it('starts off, turns on and off, telling listeners each time', async () => {
+    const { focus, changes, clock } = await setup(await tempDir());
+    expect(focus.status()).toEqual(OFF);
+    const on = await focus.set({ active: true });
+    expect(on).toEqual({ active: true, cause: 'manual', since: T0, until: null });
+    expect(clock.pendingTimers()).toEqual([]); // open-ended: nothing to wake for
+    clock.advance(5 * MINUTE_MS);
+    const off = await focus.set({ active: false });
+    expect(off).toEqual(OFF);
+    expect(changes).toEqual([
+      { status: on, previous: OFF },
+      { status: OFF, previous: on },
+    ]);
+  });
+
+  it('on for 45 minutes ends by itself once the clock passes `until`', async () => {
+    const { focus, clock, changes } = await setup(await tempDir());
+    const on = await focus.set({ active: true, minutes: 45 });
+    expect(on.until).toBe(T0 + 45 * MINUTE_MS);
+
+    clock.advance(45 * MINUTE_MS - 1);
+    expect(focus.status().active).toBe(true);
+    expect(changes).toHaveLength(1);
+
+    clock.advance(1);
+    expect(focus.status()).toEqual(OFF);
+    expect(changes.at(-1)).toEqual({ status: OFF, previous: on });
+    expect(changes).toHaveLength(2);
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('never arms a timer longer than 60 s', async () => {
+    const { focus, clock } = await setup(await tempDir());
+    await focus.set({ active: true, minutes: 10 });
+    for (let elapsed = 0; elapsed < 10 * MINUTE_MS; elapsed += 7_000) {
+      const pending = clock.pendingTimers();
+      expect(pending).toHaveLength(1);
+      expect(pending[0]!.delayMs).toBeLessThanOrEqual(MAX_TIMER_MS);
+      expect(pending[0]!.delayMs).toBeGreaterThan(0);
+      clock.advance(7_000);
+    }
+    clock.advance(MAX_TIMER_MS);
+    expect(focus.status().active).toBe(false);
+  });
+
+  it('arms exactly the remaining time when `until` is under 60 s away', async () => {
+    const { focus, clock } = await setup(await tempDir());
+    await focus.set({ active: true, minutes: 1 });
+    clock.advance(MAX_TIMER_MS - 1);
+    // The first timer (60 s) has not fired; re-arming happens on the next recompute.
+    focus.recompute();
+    expect(clock.pendingTimers().map((t) => t.delayMs)).toEqual([1]);
+  });
+
+  it('a forward clock jump past `until` plus recompute() ends focus at once', async () => {
+    const { focus, clock, changes } = await setup(await tempDir());
+    await focus.set({ active: true, minutes: 45 });
+    clock.set(T0 + 3 * 60 * MINUTE_MS);
+    expect(changes).toHaveLength(1); // the jump alone fires nothing
+    focus.recompute();
+    expect(focus.status()).toEqual(OFF);
+    expect(changes).toHaveLength(2);
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('a backward clock jump after expiry does not bring the session back', async () => {
+    const { focus, clock, changes } = await setup(await tempDir());
+    await focus.set({ active: true, minutes: 45 });
+    clock.advance(46 * MINUTE_MS);
+    expect(focus.status()).toEqual(OFF);
+    expect(changes.map((c) => c.status.active)).toEqual([true, false]);
+
+    clock.set(T0 + 10 * MINUTE_MS); // an NTP correction sets the clock back before `until`
+    focus.recompute();
+    clock.advance(60 * MINUTE_MS);
+    expect(focus.status()).toEqual(OFF);
+    expect(changes.map((c) => c.status.active)).toEqual([true, false]);
+  });
+
+  it('a backward clock jump during a session neither ends nor restarts it', async () => {
+    const { focus, clock, changes } = await setup(await tempDir());
+    const on = await focus.set({ active: true, minutes: 45 });
+    clock.advance(20 * MINUTE_MS);
+    clock.set(T0 - 30 * MINUTE_MS);
+    focus.recompute();
+    expect(focus.status()).toEqual(on);
+    expect(changes).toHaveLength(1);
+    expect(clock.pendingTimers().every((t) => t.delayMs <= MAX_TIMER_MS)).toBe(true);
+  });
+
+  it('keeps `since` when a running session is extended', async () => {
+    const { focus, clock, changes } = await setup(await tempDir());
+    await focus.set({ active: true, minutes: 30 });
+    clock.advance(10 * MINUTE_MS);
+    const extended = await focus.set({ active: true, minutes: 60 });
+    expect(extended).toEqual({ active: true, cause: 'manual', since: T0, until: T0 + 70 * MINUTE_MS });
+    expect(changes.map((c) => c.status.active)).toEqual([true, true]);
+  });
+
+  it('a restart during a session stays in focus and still ends on time', async () => {
+    const dataDir = await tempDir();
+    const first = await setup(dataDir);
+    const on = await first.focus.set({ active: true, minutes: 45 });
+    first.clock.advance(5 * MINUTE_MS);
+    first.focus.close();
+
+    const clock = createFakeClock(T0 + 10 * MINUTE_MS);
+    const second = await setup(dataDir, clock);
+    expect(second.focus.status()).toEqual(on);
+    clock.advance(35 * MINUTE_MS);
+    expect(second.focus.status()).toEqual(OFF);
+    expect(second.changes).toEqual([{ status: OFF, previous: on }]);
+  });
+
+  it('an override that expired while the app was closed is off after the restart', async () => {
+    const dataDir = await tempDir();
+    const first = await setup(dataDir);
+    await first.focus.set({ active: true, minutes: 45 });
+    first.focus.close();
+
+    const clock = createFakeClock(T0 + 2 * 60 * MINUTE_MS);
+    const second = await setup(dataDir, clock);
+    expect(second.focus.status()).toEqual(OFF);
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('an open-ended session survives a restart; turning it off survives one too', async () => {
+    const dataDir = await tempDir();
+    const first = await setup(dataDir);
+    await first.focus.set({ active: true });
+    first.focus.close();
+    const second = await setup(dataDir, createFakeClock(T0 + 24 * 60 * MINUTE_MS));
+    expect(second.focus.status()).toEqual({ active: true, cause: 'manual', since: T0, until: null });
+    await second.focus.set({ active: false });
+    second.focus.close();
+    expect((await setup(dataDir)).focus.status()).toEqual(OFF);
+  });
+
+  it.each([
+    ['invalid JSON', '{"active": tru'],
+    ['the wrong shape', '{"active": "yes", "since": 1}'],
+  ])('a corrupt focus.json (%s) starts off with a warning', async (_label, content) => {
+    const dataDir = await tempDir();
+    await fs.writeFile(path.join(dataDir, FOCUS_FILE), content);
+    const { focus, warnings } = await setup(dataDir);
+    expect(focus.status()).toEqual(OFF);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(FOCUS_FILE);
+  });
+
+  it('close() cancels the timer and silences listeners', async () => {
+    const { focus, clock, changes } = await setup(await tempDir());
+    await focus.set({ active: true, minutes: 5 });
+    focus.close();
+    expect(clock.pendingTimers()).toEqual([]);
+    clock.advance(10 * MINUTE_MS);
+    focus.recompute();
+    expect(changes).toHaveLength(1);
+  });
+});
+
+describe('focus service under concurrent requests', () => {
+  it('applies concurrent set() calls in call order; memory, file and answers agree', async () => {
+    for (let round = 0; round < 20; round++) {
+      const dataDir = await tempDir();
+      const { focus } = await setup(dataDir);
+      const answers = await Promise.all([
+        focus.set({ active: true, minutes: 30 }),
+        focus.set({ active: false }),
+        focus.set({ active: true }),
+      ]);
+      expect(answers.map((a) => [a.active, a.until])).toEqual([
+        [true, T0 + 30 * MINUTE_MS],
+        [false, null],
+        [true, null],
+      ]);
+      expect(focus.status()).toEqual({ active: true, cause: 'manual', since: T0, until: null });
+      const disk = JSON.parse(await fs.readFile(path.join(dataDir, FOCUS_FILE), 'utf8')) as unknown;
+      expect(disk).toEqual({ active: true, since: T0, until: null });
+      focus.close();
+    }
+  });
+});
