@@ -1,0 +1,183 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeClock } from '../../test/helpers/fake-clock';
+import { tempDir } from '../../test/helpers/temp-dir';
+import { createTestCore } from '../../test/helpers/test-core';
+import { MINUTE_MS } from '../shared/channels';
+import { dispatchCommand } from '../shared/contract';
+import type { JournalEvent } from '../shared/schemas';
+import { TOKEN_SECRET } from './token';
+
+const T0 = Date.UTC(2025, 8, 1, 13, 0);
+
+async function start(dataDir?: string, clock = createFakeClock(T0)) {
+  const { core } = await createTestCore({ clock, dataDir: dataDir ?? (await tempDir()) });
+  const history = () =>
+    core.journal.entries().flatMap((entry) => (entry.kind === 'event' ? [entry.event] : []));
+  return { core, clock, history };
+}
+
+describe('core: focus history in the journal', () => {
+  it('records focus-started and focus-ended, including an end by timer', async () => {
+    const { core, clock, history } = await start();
+    await core.focus.set({ active: true, minutes: 25 });
+    await vi.waitFor(() => expect(history()).toHaveLength(1));
+    clock.advance(25 * MINUTE_MS);
+    await vi.waitFor(() => expect(history()).toHaveLength(2));
+    expect(history()).toEqual<JournalEvent[]>([
+      { type: 'focus-started', at: T0, cause: 'manual', until: T0 + 25 * MINUTE_MS },
+      { type: 'focus-ended', at: T0 + 25 * MINUTE_MS },
+    ]);
+    await core.close();
+  });
+
+  it('extending a running session records no new start', async () => {
+    const { core, clock, history } = await start();
+    await core.focus.set({ active: true, minutes: 25 });
+    clock.advance(5 * MINUTE_MS);
+    await core.focus.set({ active: true, minutes: 60 });
+    await core.focus.set({ active: true });
+    clock.advance(5 * MINUTE_MS);
+    await core.focus.set({ active: false });
+    await vi.waitFor(() => expect(history().map((e) => e.type)).toEqual(['focus-started', 'focus-ended']));
+    expect(history()[1]).toEqual({ type: 'focus-ended', at: T0 + 10 * MINUTE_MS });
+    await core.close();
+  });
+
+  it('a clock set back after a session ended does not record the session again', async () => {
+    const { core, clock, history } = await start();
+    await core.focus.set({ active: true, minutes: 25 });
+    clock.advance(30 * MINUTE_MS);
+    await vi.waitFor(() => expect(history()).toHaveLength(2));
+    clock.set(T0 + 5 * MINUTE_MS);
+    core.focus.recompute();
+    clock.advance(60 * MINUTE_MS);
+    await core.journal.append([]); // serial: earlier appends have landed once this resolves
+    expect(history().map((e) => e.type)).toEqual(['focus-started', 'focus-ended']);
+    await core.close();
+  });
+
+  it('emits focus:changed and journal:appended events to subscribers', async () => {
+    const { core } = await start();
+    const focusEvents: boolean[] = [];
+    const appended: number[] = [];
+    core.events.on('focus:changed', (status) => focusEvents.push(status.active));
+    const unsubscribe = core.events.on('journal:appended', ({ lastSeq }) => appended.push(lastSeq));
+    await core.focus.set({ active: true });
+    await vi.waitFor(() => expect(appended).toEqual([1]));
+    unsubscribe();
+    await core.focus.set({ active: false });
+    await vi.waitFor(() => expect(core.journal.lastSeq()).toBe(2));
+    expect(focusEvents).toEqual([true, false]);
+    expect(appended).toEqual([1]);
+    await core.close();
+  });
+});
+
+describe('core: API token', () => {
+  it('is created once, long enough, readable by the user alone, and the same after a restart', async () => {
+    const dataDir = await tempDir();
+    const first = await start(dataDir);
+    const token = first.core.token;
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dataDir, TOKEN_SECRET);
+    expect(await fs.readFile(file, 'utf8')).toBe(token);
+    if (process.platform !== 'win32') expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    await first.core.close();
+
+    const second = await start(dataDir);
+    expect(second.core.token).toBe(token);
+    await second.core.close();
+  });
+
+  it('replaces a stored token that is too short to be safe', async () => {
+    const dataDir = await tempDir();
+    await fs.writeFile(path.join(dataDir, TOKEN_SECRET), 'short', { mode: 0o644 });
+    const { core } = await start(dataDir);
+    expect(core.token).not.toBe('short');
+    expect(core.token.length).toBeGreaterThanOrEqual(32);
+    expect(await fs.readFile(path.join(dataDir, TOKEN_SECRET), 'utf8')).toBe(core.token);
+    await core.close();
+  });
+
+  it('two data dirs get different tokens', async () => {
+    const a = await start();
+    const b = await start();
+    expect(a.core.token).not.toBe(b.core.token);
+    await a.core.close();
+    await b.core.close();
+  });
+});
+
+describe('core: handlers answer through dispatchCommand', () => {
+  it('an unknown command gets an unknown-command envelope', async () => {
+    const { core } = await start();
+    for (const command of ['focus:explode', 'toString', '__proto__', 42]) {
+      const envelope = await dispatchCommand(core.handlers, command, undefined);
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    }
+    await core.close();
+  });
+
+  it('an invalid payload gets invalid-payload, naming the field, and the handler is not called', async () => {
+    const { core } = await start();
+    const tooLong = await dispatchCommand(core.handlers, 'focus:set', { active: true, minutes: 100_000 });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(!tooLong.ok && tooLong.error.message).toMatch(/^focus:set: minutes: /);
+    const negative = await dispatchCommand(core.handlers, 'journal:pull', { sinceSeq: -1 });
+    expect(!negative.ok && negative.error.message).toMatch(/sinceSeq/);
+    const extra = await dispatchCommand(core.handlers, 'journal:ack', { seq: 1, force: true });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(core.focus.status().active).toBe(false);
+    await core.close();
+  });
+
+  it('valid commands answer ok with the service outcome', async () => {
+    const { core } = await start();
+    const set = await dispatchCommand(core.handlers, 'focus:set', { active: true, minutes: 30 });
+    expect(set).toEqual({
+      ok: true,
+      value: { active: true, cause: 'manual', since: T0, until: T0 + 30 * MINUTE_MS },
+    });
+    expect(await dispatchCommand(core.handlers, 'focus:get-status', undefined)).toEqual(set);
+    await vi.waitFor(() => expect(core.journal.lastSeq()).toBe(1));
+
+    const pulled = await dispatchCommand(core.handlers, 'journal:pull', { sinceSeq: 0 });
+    expect(pulled).toMatchObject({ ok: true, value: { lastSeq: 1, entries: [{ seq: 1, kind: 'event' }] } });
+    expect(await dispatchCommand(core.handlers, 'journal:ack', { seq: 1 })).toEqual({
+      ok: true,
+      value: { ackedSeq: 1 },
+    });
+    await core.close();
+  });
+
+  it('app:get-info is not-ready until the host reports its API URL', async () => {
+    const { core } = await start();
+    expect(await dispatchCommand(core.handlers, 'app:get-info', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'not-ready' },
+    });
+    core.setApiUrl('http://127.0.0.1:4680');
+    expect(await dispatchCommand(core.handlers, 'app:get-info', undefined)).toEqual({
+      ok: true,
+      value: { version: '0.0.0-test', apiUrl: 'http://127.0.0.1:4680', token: core.token, host: 'browser' },
+    });
+    await core.close();
+  });
+
+  it('an unexpected failure becomes an internal error without leaking its message', async () => {
+    const { core } = await start();
+    const handlers = {
+      ...core.handlers,
+      'focus:get-status': async () => {
+        throw new Error('secret path /home/me/.config');
+      },
+    };
+    expect(await dispatchCommand(handlers, 'focus:get-status', undefined)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'focus:get-status failed' },
+    });
+    await core.close();
+  });
+});
