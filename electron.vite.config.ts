@@ -24,6 +24,8 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
       },
+      // A sandboxed preload can require('electron') and nothing else: bundle zod (used by the contract).
+      externalizeDeps: false,
     },
   },
   renderer: {
