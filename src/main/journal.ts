@@ -104,9 +104,13 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     await options.beforeCompact?.();
     const keep = all.filter((entry) => entry.seq > acked);
     await handle.close();
-    await writeFileAtomic(file, keep.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-    handle = await fs.open(file, 'a', 0o600);
-    all = keep;
+    try {
+      await writeFileAtomic(file, keep.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+      all = keep;
+    } finally {
+      // Whether or not the rewrite worked, appends must go on: reopen whichever file is in place.
+      handle = await fs.open(file, 'a', 0o600);
+    }
   }
 
   return {

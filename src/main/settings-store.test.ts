@@ -130,4 +130,15 @@ describe('settings store', () => {
     expect(settingsSchema.safeParse(migrateSettings({})).success).toBe(true);
     expect(() => migrateSettings({ version: 0.5 })).toThrow(/no migration/);
   });
+
+  it('keeps every corrupt file when two are moved aside at the same instant', async () => {
+    const dataDir = await tempDir();
+    const { open, file } = setup(dataDir);
+    await fs.writeFile(file, '{ first broken');
+    await open();
+    await fs.writeFile(file, '{ second broken');
+    await open();
+    expect(await fs.readFile(`${file}.corrupt-${NOW}`, 'utf8')).toBe('{ first broken');
+    expect(await fs.readFile(`${file}.corrupt-${NOW}-1`, 'utf8')).toBe('{ second broken');
+  });
 });

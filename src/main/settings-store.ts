@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CHARTER } from '../shared/channels';
 import { SETTINGS_VERSION, type Settings, settingsSchema } from '../shared/schemas';
@@ -51,6 +51,18 @@ export function migrateSettings(raw: RawSettings): RawSettings {
   return current;
 }
 
+function parseSettings(text: string): { settings: Settings; fromVersion: unknown } {
+  const raw: unknown = JSON.parse(text);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
+  const fromVersion = (raw as RawSettings).version;
+  const result = settingsSchema.safeParse(migrateSettings(raw as RawSettings));
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new Error(`${first?.path.join('.') || 'file'}: ${first?.message ?? 'invalid'}`);
+  }
+  return { settings: result.data, fromVersion };
+}
+
 export interface SettingsStore {
   get(): Settings;
   update(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings>;
@@ -77,26 +89,11 @@ export async function createSettingsStore(options: {
       await writeFileAtomic(file, `${JSON.stringify(fresh, null, 2)}\n`);
       return fresh;
     }
+    let parsed: { settings: Settings; fromVersion: unknown };
     try {
-      const raw: unknown = JSON.parse(text);
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
-      const rawVersion = (raw as RawSettings).version;
-      const migrated = migrateSettings(raw as RawSettings);
-      const result = settingsSchema.safeParse(migrated);
-      if (!result.success) {
-        const first = result.error.issues[0];
-        throw new Error(`${first?.path.join('.') || 'file'}: ${first?.message ?? 'invalid'}`);
-      }
-      if (rawVersion !== SETTINGS_VERSION) {
-        await writeFileAtomic(file, `${JSON.stringify(result.data, null, 2)}\n`);
-        options.logger.info(
-          `settings migrated from version ${String(rawVersion ?? 0)} to ${SETTINGS_VERSION}`,
-        );
-      }
-      return result.data;
+      parsed = parseSettings(text);
     } catch (error) {
-      const aside = `${file}.corrupt-${options.clock.now()}`;
-      await fs.rename(file, aside);
+      const aside = await moveAside();
       options.logger.warn(
         `settings file was unreadable (${(error as Error).message}); moved it to ${aside} and started from defaults`,
       );
@@ -104,6 +101,22 @@ export async function createSettingsStore(options: {
       await writeFileAtomic(file, `${JSON.stringify(fresh, null, 2)}\n`);
       return fresh;
     }
+    // Only a file that failed to parse is moved aside; a failed rewrite of a good one is an I/O error.
+    if (parsed.fromVersion !== SETTINGS_VERSION) {
+      await writeFileAtomic(file, `${JSON.stringify(parsed.settings, null, 2)}\n`);
+      options.logger.info(
+        `settings migrated from version ${String(parsed.fromVersion ?? 0)} to ${SETTINGS_VERSION}`,
+      );
+    }
+    return parsed.settings;
+  }
+
+  async function moveAside(): Promise<string> {
+    const base = `${file}.corrupt-${options.clock.now()}`;
+    let aside = base;
+    for (let n = 1; existsSync(aside); n++) aside = `${base}-${n}`;
+    await fs.rename(file, aside);
+    return aside;
   }
 
   return {
