@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import {
+  calendarDaysBetween,
+  dueGroup,
+  formatDue,
+  formatFocusLabel,
+  formatInstant,
+  formatSpan,
+  groupByDue,
+} from './due-format';
+
+const zone = 'Europe/Berlin';
+const at = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+/** Tuesday 2026-03-10 11:00 in Berlin. */
+const now = at('2026-03-10T11:00');
+const ctx = { now, zone, locale: 'en-GB' };
+
+describe('formatSpan', () => {
+  it('rounds to minutes, hours, then days', () => {
+    expect(formatSpan(10_000)).toBe('1 min');
+    expect(formatSpan(45 * 60_000)).toBe('45 min');
+    expect(formatSpan(59.6 * 60_000)).toBe('1 h');
+    expect(formatSpan(3 * 3_600_000)).toBe('3 h');
+    expect(formatSpan(2 * 3_600_000 + 59 * 60_000)).toBe('3 h');
+    expect(formatSpan(47 * 3_600_000)).toBe('47 h');
+    expect(formatSpan(72 * 3_600_000)).toBe('3 d');
+    expect(formatSpan(-2 * 3_600_000)).toBe('2 h');
+  });
+});
+
+describe('formatDue', () => {
+  it('reads upcoming deadlines with the local clock time', () => {
+    expect(formatDue(at('2026-03-10T14:00'), ctx).text).toBe('due in 3 h · 14:00');
+    expect(formatDue(at('2026-03-10T11:25'), ctx).text).toBe('due in 25 min · 11:25');
+  });
+
+  it('reads overdue deadlines', () => {
+    const due = formatDue(at('2026-03-10T09:00'), ctx);
+    expect(due.relative).toBe('overdue by 2 h');
+    expect(due.overdue).toBe(true);
+    expect(due.text).toBe('overdue by 2 h · 09:00');
+  });
+
+  it('says "due now" within a minute either side', () => {
+    expect(formatDue(now + 20_000, ctx).relative).toBe('due now');
+    expect(formatDue(now - 20_000, ctx).relative).toBe('due now');
+  });
+
+  it('adds the weekday, then the date, as deadlines move away', () => {
+    expect(formatDue(at('2026-03-11T09:00'), ctx).text).toBe('due in 22 h · Wed 09:00');
+    expect(formatInstant(at('2026-03-20T09:30'), ctx)).toBe('20 Mar, 09:30');
+    expect(formatInstant(at('2027-01-02T09:30'), ctx)).toBe('2 Jan 2027, 09:30');
+  });
+
+  it('uses a 24-hour clock whatever the locale', () => {
+    const us = { now, zone, locale: 'en-US' };
+    expect(formatDue(at('2026-03-10T14:00'), us).text).toBe('due in 3 h · 14:00');
+    expect(formatInstant(at('2026-03-11T09:05'), us)).toBe('Wed 09:05');
+  });
+
+  it('uses the zone it is given, not the process zone', () => {
+    const tokyo = { now, zone: 'Asia/Tokyo', locale: 'en-GB' };
+    // 14:00 in Berlin is 22:00 in Tokyo on the same day.
+    expect(formatDue(at('2026-03-10T14:00'), tokyo).text).toBe('due in 3 h · 22:00');
+  });
+});
+
+describe('dueGroup', () => {
+  it('puts past deadlines in Overdue and splits the rest by calendar day in the zone', () => {
+    expect(dueGroup(now - 1, ctx)).toBe('overdue');
+    expect(dueGroup(at('2026-03-10T23:59'), ctx)).toBe('today');
+    expect(dueGroup(at('2026-03-11T00:00'), ctx)).toBe('tomorrow');
+    expect(dueGroup(at('2026-03-11T23:59'), ctx)).toBe('tomorrow');
+    expect(dueGroup(at('2026-03-12T00:00'), ctx)).toBe('later');
+  });
+
+  it('counts calendar days across a DST change', () => {
+    const beforeSpringForward = at('2026-03-28T12:00');
+    expect(calendarDaysBetween(beforeSpringForward, at('2026-03-29T23:30'), zone)).toBe(1);
+    expect(calendarDaysBetween(beforeSpringForward, at('2026-03-30T00:30'), zone)).toBe(2);
+  });
+});
+
+describe('groupByDue', () => {
+  it('orders by deadline, overdue first, skipping empty groups and keeping ties stable', () => {
+    const items = [
+      { id: 'later', deadline: at('2026-03-14T09:00') },
+      { id: 'today-b', deadline: at('2026-03-10T15:00') },
+      { id: 'overdue', deadline: at('2026-03-10T08:00') },
+      { id: 'today-a', deadline: at('2026-03-10T13:00') },
+      { id: 'today-b2', deadline: at('2026-03-10T15:00') },
+    ];
+    const sections = groupByDue(items, ctx);
+    expect(sections.map((s) => [s.group, s.items.map((i) => i.id)])).toEqual([
+      ['overdue', ['overdue']],
+      ['today', ['today-a', 'today-b', 'today-b2']],
+      ['later', ['later']],
+    ]);
+  });
+});
+
+describe('formatFocusLabel', () => {
+  it('names the state and when a timed focus ends', () => {
+    expect(formatFocusLabel({ active: false, until: null }, ctx)).toBe('Focus off');
+    expect(formatFocusLabel({ active: true, until: null }, ctx)).toBe('Focus on');
+    expect(formatFocusLabel({ active: true, until: at('2026-03-10T11:25') }, ctx)).toBe(
+      'Focus on · until 11:25',
+    );
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * How reply deadlines read to a person: which group an item falls in (Overdue / Due today / Tomorrow /
+ * Later) and short phrases such as "due in 3 h · 14:00" or "overdue by 2 h · 12:00".
+ * Pure: `now`, the IANA zone and the locale are arguments, so the renderer, notifications and tests
+ * agree on every word.
+ */
+import { DateTime } from 'luxon';
+import { MINUTE_MS } from './channels';
+
+export const DUE_GROUPS = ['overdue', 'today', 'tomorrow', 'later'] as const;
+export type DueGroup = (typeof DUE_GROUPS)[number];
+
+export const DUE_GROUP_LABELS: Readonly<Record<DueGroup, string>> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  tomorrow: 'Tomorrow',
+  later: 'Later',
+};
+
+export interface TimeContext {
+  readonly now: number;
+  /** IANA zone, e.g. `Europe/Berlin`. */
+  readonly zone: string;
+  /** BCP 47 locale for clock times; the system default when omitted. */
+  readonly locale?: string | undefined;
+}
+
+function local(at: number, ctx: TimeContext): DateTime {
+  const dt = DateTime.fromMillis(at, { zone: ctx.zone });
+  return ctx.locale ? dt.setLocale(ctx.locale) : dt;
+}
+
+/** Calendar days from `now` to `at` in the zone: 0 today, 1 tomorrow, -1 yesterday. */
+export function calendarDaysBetween(now: number, at: number, zone: string): number {
+  const start = DateTime.fromMillis(now, { zone }).startOf('day');
+  const end = DateTime.fromMillis(at, { zone }).startOf('day');
+  return Math.round(end.diff(start, 'days').days);
+}
+
+export function dueGroup(deadline: number, ctx: Pick<TimeContext, 'now' | 'zone'>): DueGroup {
+  if (deadline < ctx.now) return 'overdue';
+  const days = calendarDaysBetween(ctx.now, deadline, ctx.zone);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  return 'later';
+}
+
+export interface DueSection<T> {
+  readonly group: DueGroup;
+  readonly items: readonly T[];
+}
+
+/**
+ * Splits items into the four groups, in group order, leaving out empty groups. Items keep their
+ * relative order when deadlines tie (the input order, usually the database's).
+ */
+export function groupByDue<T extends { readonly deadline: number }>(
+  items: readonly T[],
+  ctx: Pick<TimeContext, 'now' | 'zone'>,
+): DueSection<T>[] {
+  const sorted = items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.deadline - b.item.deadline || a.index - b.index);
+  const buckets = new Map<DueGroup, T[]>(DUE_GROUPS.map((group) => [group, []]));
+  for (const { item } of sorted) buckets.get(dueGroup(item.deadline, ctx))?.push(item);
+  return DUE_GROUPS.map((group) => ({ group, items: buckets.get(group) ?? [] })).filter(
+    (section) => section.items.length > 0,
+  );
+}
+
+/** A short, rounded span: "45 min", "3 h", "2 d". Spans under a minute read "1 min". */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / MINUTE_MS));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} d`;
+}
+
+/**
+ * A clock time, with just enough date to be unambiguous: "14:00", "Tue 09:00", "3 Dec, 09:00".
+ * Always a 24-hour clock, so a time reads the same in every locale; names of days and months follow it.
+ */
+export function formatInstant(at: number, ctx: TimeContext): string {
+  const dt = local(at, ctx);
+  const days = calendarDaysBetween(ctx.now, at, ctx.zone);
+  const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  if (days === 0) return dt.toLocaleString(time);
+  if (Math.abs(days) < 7) return dt.toLocaleString({ weekday: 'short', ...time });
+  const sameYear = dt.year === local(ctx.now, ctx).year;
+  return dt.toLocaleString({
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    ...time,
+  });
+}
+
+export interface DueText {
+  /** The whole phrase: "due in 3 h · 14:00". */
+  readonly text: string;
+  /** "due in 3 h", "overdue by 2 h", "due now". */
+  readonly relative: string;
+  /** "14:00", "Tue 09:00". */
+  readonly absolute: string;
+  readonly overdue: boolean;
+}
+
+export function formatDue(deadline: number, ctx: TimeContext): DueText {
+  const diff = deadline - ctx.now;
+  const absolute = formatInstant(deadline, ctx);
+  let relative: string;
+  if (Math.abs(diff) < MINUTE_MS) relative = 'due now';
+  else if (diff > 0) relative = `due in ${formatSpan(diff)}`;
+  else relative = `overdue by ${formatSpan(diff)}`;
+  return { text: `${relative} · ${absolute}`, relative, absolute, overdue: diff < 0 };
+}
+
+/** The focus toggle's label: "Focus on · until 11:00", "Focus on", "Focus off". */
+export function formatFocusLabel(
+  status: { readonly active: boolean; readonly until: number | null },
+  ctx: TimeContext,
+): string {
+  if (!status.active) return 'Focus off';
+  if (status.until === null) return 'Focus on';
+  return `Focus on · until ${formatInstant(status.until, ctx)}`;
+}
