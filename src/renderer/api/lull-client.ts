@@ -1,0 +1,50 @@
+import { createBridge, type LullApi, LullError } from '../../shared/contract';
+import { type ConnectionSource, fixedConnection, type LullClient } from './connection';
+import { takeSessionToken } from './session-token';
+import { connect, wsUrlFor } from './ws-client';
+
+function safeSessionStorage(win: Window): Storage | null {
+  try {
+    return win.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Without a token nothing can be reached; every call says so instead of hanging. */
+function tokenlessClient(): LullClient {
+  const refuse = () => Promise.reject(new LullError('unauthorized', 'No token — open the link Lull printed'));
+  const connection: ConnectionSource = fixedConnection('unauthorized');
+  return {
+    api: createBridge({ invoke: refuse, subscribe: () => () => {} }),
+    connection,
+    reconnectNow: () => {},
+  };
+}
+
+/**
+ * The preload's `window.lull` inside Electron; otherwise a WebSocket client to the browser host that
+ * served this page, authenticated with the token from the link.
+ */
+export function createLullClient(win: Window = window): LullClient {
+  if (win.lull) return { api: win.lull, connection: fixedConnection('online'), reconnectNow: () => {} };
+  const token = takeSessionToken({
+    location: win.location,
+    history: win.history,
+    storage: safeSessionStorage(win),
+  });
+  if (!token) return tokenlessClient();
+  return connect(wsUrlFor(win.location), token);
+}
+
+let shared: LullClient | undefined;
+
+/** The page's one client, created on first use. */
+export function getLullClient(): LullClient {
+  shared ??= createLullClient();
+  return shared;
+}
+
+export function getLullApi(): LullApi {
+  return getLullClient().api;
+}
