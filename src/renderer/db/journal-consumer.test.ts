@@ -1,0 +1,240 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InboxItem, JournalEntry } from '../../shared/schemas';
+import { getJournalSeq, listOpenItems, markDone } from './items-repo';
+import { applyJournalPage, type JournalApi, startJournalConsumer } from './journal-consumer';
+import { LullDb } from './lull-db';
+
+let dbCount = 0;
+const dbs: LullDb[] = [];
+function openDb(name = `consumer-${++dbCount}`): LullDb {
+  const db = new LullDb(name, { indexedDB, IDBKeyRange });
+  dbs.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+
+function item(externalId: string, overrides: Partial<InboxItem> = {}): InboxItem {
+  return {
+    id: `me/${externalId}`,
+    source: 'me',
+    externalId,
+    channel: 'chat',
+    title: `Item ${externalId}`,
+    receivedAt: 1_000,
+    deadline: 10_000,
+    deadlineExplicit: false,
+    priority: 'normal',
+    ingestedAt: 1_000,
+    ...overrides,
+  };
+}
+
+/** The core's journal semantics (src/main/journal.ts) in memory, with hooks to observe the consumer. */
+function fakeCore() {
+  const entries: JournalEntry[] = [];
+  const listeners = new Set<(payload: { lastSeq: number }) => void>();
+  const state = { acked: 0, pulls: 0, inFlight: 0, maxInFlight: 0, acks: [] as number[] };
+  let beforeAck: (seq: number) => Promise<void> = async () => {};
+  const lastSeq = () => Math.max(state.acked, entries.at(-1)?.seq ?? 0);
+
+  const api: JournalApi = {
+    journal: {
+      async pull({ sinceSeq, limit = 500 }) {
+        state.pulls++;
+        state.inFlight++;
+        state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        state.inFlight--;
+        const from = Math.max(sinceSeq, state.acked);
+        return { entries: entries.filter((e) => e.seq > from).slice(0, limit), lastSeq: lastSeq() };
+      },
+      async ack({ seq }) {
+        await beforeAck(seq);
+        state.acks.push(seq);
+        state.acked = Math.min(Math.max(state.acked, seq), lastSeq());
+        return { ackedSeq: state.acked };
+      },
+    },
+    onJournalAppended(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  return {
+    api,
+    state,
+    append(...payloads: (InboxItem | JournalEntry['kind'])[]) {
+      for (const payload of payloads) {
+        const seq = lastSeq() + 1;
+        entries.push(
+          typeof payload === 'string'
+            ? { seq, kind: 'event', event: { type: 'focus-ended', at: seq } }
+            : { seq, kind: 'item', item: payload },
+        );
+      }
+      for (const listener of listeners) listener({ lastSeq: lastSeq() });
+    },
+    onAck(hook: (seq: number) => Promise<void>) {
+      beforeAck = hook;
+    },
+    reset() {
+      entries.length = 0;
+      state.acked = 0;
+    },
+  };
+}
+
+describe('journal consumer', () => {
+  it('pulls in pages until caught up, stores the sequence and acks', async () => {
+    const core = fakeCore();
+    core.append(item('1'), item('2'), item('3'), item('4'), item('5'));
+    const db = openDb();
+    const consumer = startJournalConsumer(core.api, db, { pageSize: 2 });
+    await consumer.sync();
+    expect((await db.items.toArray()).map((i) => i.id).sort()).toEqual([
+      'me/1',
+      'me/2',
+      'me/3',
+      'me/4',
+      'me/5',
+    ]);
+    expect(await getJournalSeq(db)).toBe(5);
+    expect(core.state.acks).toEqual([2, 4, 5]);
+    consumer.stop();
+  });
+
+  it('updates a re-delivered item in place and keeps what the user did with it', async () => {
+    const core = fakeCore();
+    core.append(item('1', { deadline: 5_000 }), item('2'));
+    const db = openDb();
+    const consumer = startJournalConsumer(core.api, db);
+    await consumer.sync();
+    await markDone(db, 'me/1', 7_000);
+
+    core.append(item('1', { title: 'Edited', deadline: 9_000 }));
+    await consumer.sync();
+
+    expect(await db.items.count()).toBe(2);
+    expect(await db.items.get('me/1')).toMatchObject({
+      title: 'Edited',
+      deadline: 9_000,
+      status: 'done',
+      doneAt: 7_000,
+    });
+    expect(await db.items.get('me/2')).toMatchObject({ status: 'open' });
+    expect((await db.items.get('me/2'))?.doneAt).toBeUndefined();
+    consumer.stop();
+  });
+
+  it('is idempotent: the same page twice leaves the same database', async () => {
+    const db = openDb();
+    const page: JournalEntry[] = [
+      { seq: 1, kind: 'item', item: item('1') },
+      { seq: 2, kind: 'event', event: { type: 'focus-started', at: 5, cause: 'manual', until: null } },
+      { seq: 3, kind: 'item', item: item('1', { title: 'Later copy wins' }) },
+    ];
+    expect(await applyJournalPage(db, page)).toBe(3);
+    const snapshot = { items: await db.items.toArray(), history: await db.history.toArray() };
+    expect(await applyJournalPage(db, page)).toBe(3);
+    expect({ items: await db.items.toArray(), history: await db.history.toArray() }).toEqual(snapshot);
+    expect(snapshot.items).toHaveLength(1);
+    expect(snapshot.items[0]?.title).toBe('Later copy wins');
+    expect(snapshot.history).toMatchObject([{ type: 'focus-started', at: 5, seq: 2 }]);
+  });
+
+  it('acks only once the page is committed', async () => {
+    const core = fakeCore();
+    core.append(item('1'), item('2'));
+    const db = openDb();
+    const seenAtAck: { seq: number; stored: number; items: number }[] = [];
+    core.onAck(async (seq) => {
+      seenAtAck.push({ seq, stored: await getJournalSeq(db), items: await db.items.count() });
+    });
+    const consumer = startJournalConsumer(core.api, db);
+    await consumer.sync();
+    expect(seenAtAck).toEqual([{ seq: 2, stored: 2, items: 2 }]);
+    consumer.stop();
+  });
+
+  it('survives a crash between the write and the ack', async () => {
+    const core = fakeCore();
+    core.append(item('1'), 'event');
+    const db = openDb('crash');
+    const errors: unknown[] = [];
+    core.onAck(async () => {
+      throw new Error('renderer died');
+    });
+    const crashed = startJournalConsumer(core.api, db, { onError: (e) => errors.push(e) });
+    await crashed.sync();
+    crashed.stop();
+    expect(errors).toHaveLength(1);
+    expect(core.state.acked).toBe(0);
+
+    // A new renderer on the same database: nothing is duplicated and the core finally hears the ack.
+    core.onAck(async () => {});
+    const reopened = openDb('crash');
+    const consumer = startJournalConsumer(core.api, reopened);
+    await consumer.sync();
+    expect(await reopened.items.count()).toBe(1);
+    expect(await reopened.history.count()).toBe(1);
+    expect(core.state.acked).toBe(2);
+    consumer.stop();
+  });
+
+  it('never runs two pulls at once, however many appends arrive', async () => {
+    const core = fakeCore();
+    const db = openDb();
+    const consumer = startJournalConsumer(core.api, db, { pageSize: 1 });
+    for (let i = 1; i <= 5; i++) core.append(item(String(i)));
+    await Promise.all([consumer.sync(), consumer.sync(), consumer.sync()]);
+    await consumer.sync();
+    expect(core.state.maxInFlight).toBe(1);
+    expect(await db.items.count()).toBe(5);
+    expect(await getJournalSeq(db)).toBe(5);
+    consumer.stop();
+  });
+
+  it('syncs on its own when the core announces an append', async () => {
+    const core = fakeCore();
+    const db = openDb();
+    const consumer = startJournalConsumer(core.api, db);
+    await consumer.sync();
+    core.append(item('1'));
+    await expect.poll(() => db.items.count()).toBe(1);
+    consumer.stop();
+    core.append(item('2'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await db.items.count()).toBe(1);
+  });
+
+  it('starts over when the core journal was reset behind its back', async () => {
+    const core = fakeCore();
+    core.append(item('1'), item('2'), item('3'));
+    const db = openDb();
+    const consumer = startJournalConsumer(core.api, db);
+    await consumer.sync();
+    expect(await getJournalSeq(db)).toBe(3);
+
+    core.reset();
+    core.append(item('4'));
+    await consumer.sync();
+    expect(await db.items.get('me/4')).toBeDefined();
+    expect(await getJournalSeq(db)).toBe(1);
+    consumer.stop();
+  });
+
+  it('lists open items by deadline from the compound index', async () => {
+    const db = openDb();
+    await applyJournalPage(db, [
+      { seq: 1, kind: 'item', item: item('late', { deadline: 30 }) },
+      { seq: 2, kind: 'item', item: item('soon', { deadline: 10 }) },
+      { seq: 3, kind: 'item', item: item('mid', { deadline: 20 }) },
+    ]);
+    await markDone(db, 'me/mid', 1);
+    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['soon', 'late']);
+  });
+});

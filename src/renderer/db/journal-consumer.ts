@@ -1,0 +1,154 @@
+/**
+ * Moves the core's journal into Dexie (DESIGN.md "The journal is the seam"): pull from the stored
+ * sequence, write each page in one transaction, store the new sequence in that same transaction, and
+ * ack only after it commits. A crash anywhere loses nothing: before the commit the page is pulled
+ * again; after it, the stored sequence skips it and the ack is simply sent later.
+ */
+import type { LullApi, Unsubscribe } from '../../shared/contract';
+import type { InboxItem, JournalEntry } from '../../shared/schemas';
+import { getJournalSeq } from './items-repo';
+import type { HistoryRow, LullDb, StoredItem } from './lull-db';
+
+export type JournalApi = Pick<LullApi, 'journal' | 'onJournalAppended'>;
+
+export interface JournalConsumerOptions {
+  pageSize?: number;
+  /** Subscribe to "the link to the core is back": a sync runs on each. */
+  onReconnect?: (listener: () => void) => Unsubscribe;
+  /** First retry delay after a failed sync; doubles up to 60 s. */
+  retryMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface JournalConsumer {
+  /** Pulls until caught up; concurrent requests share one run (plus one more if asked meanwhile). */
+  sync(): Promise<void>;
+  stop(): void;
+}
+
+/** A re-delivered item takes the new content and deadline but keeps what the user did with it. */
+export function mergeItem(item: InboxItem, existing: StoredItem | undefined): StoredItem {
+  const merged: StoredItem = { ...item, status: existing?.status ?? 'open' };
+  if (existing?.doneAt !== undefined) merged.doneAt = existing.doneAt;
+  return merged;
+}
+
+/**
+ * Writes one page in one transaction. Entries at or below the stored sequence are skipped, so
+ * applying the same page twice changes nothing. Returns the stored sequence afterwards.
+ */
+export async function applyJournalPage(db: LullDb, entries: readonly JournalEntry[]): Promise<number> {
+  return db.transaction('rw', db.items, db.meta, db.history, async () => {
+    const stored = await getJournalSeq(db);
+    const fresh = entries.filter((entry) => entry.seq > stored).sort((a, b) => a.seq - b.seq);
+    const last = fresh.at(-1)?.seq;
+    if (last === undefined) return stored;
+
+    // Within a page the latest copy of an item wins.
+    const items = new Map<string, InboxItem>();
+    const events: Omit<HistoryRow, 'id'>[] = [];
+    for (const entry of fresh) {
+      if (entry.kind === 'item') items.set(entry.item.id, entry.item);
+      else events.push({ ...entry.event, seq: entry.seq });
+    }
+    const ids = [...items.keys()];
+    const existing = await db.items.bulkGet(ids);
+    await db.items.bulkPut(ids.map((id, index) => mergeItem(items.get(id)!, existing[index])));
+    if (events.length > 0) await db.history.bulkAdd(events);
+    await db.meta.put({ key: 'journalSeq', value: last });
+    return last;
+  });
+}
+
+export function startJournalConsumer(
+  api: JournalApi,
+  db: LullDb,
+  options: JournalConsumerOptions = {},
+): JournalConsumer {
+  const pageSize = options.pageSize ?? 500;
+  const firstRetry = options.retryMs ?? 2_000;
+  let retryDelay = firstRetry;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The highest sequence this session told the core about. */
+  let ackedSeq = -1;
+
+  async function ack(seq: number): Promise<void> {
+    await api.journal.ack({ seq });
+    ackedSeq = Math.max(ackedSeq, seq);
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      let since = await getJournalSeq(db);
+      const page = await api.journal.pull({ sinceSeq: since, limit: pageSize });
+      if (page.lastSeq < since) {
+        // The core's journal started over (its data was reset): our position means nothing now.
+        // Items are keyed by id, so taking everything again only refreshes them.
+        await db.meta.put({ key: 'journalSeq', value: 0 });
+        since = 0;
+        ackedSeq = -1;
+        if (page.entries.length === 0) continue;
+      }
+      const before = since;
+      const stored = await applyJournalPage(db, page.entries);
+      if (stored > ackedSeq && stored > 0) await ack(stored);
+      const caughtUp = page.entries.length === 0 || stored >= page.lastSeq;
+      // A page with nothing new would loop forever; the next append or reconnect tries again.
+      if (caughtUp || stored === before) return;
+    }
+  }
+
+  function scheduleRetry(): void {
+    if (stopped) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      void sync();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 60_000);
+  }
+
+  function sync(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await drain();
+        } while (again && !stopped);
+        retryDelay = firstRetry;
+      } catch (error) {
+        options.onError?.(error);
+        scheduleRetry();
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  const offAppended = api.onJournalAppended(() => {
+    void sync();
+  });
+  const offReconnect = options.onReconnect?.(() => {
+    void sync();
+  });
+  void sync();
+
+  return {
+    sync,
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      offAppended();
+      offReconnect?.();
+    },
+  };
+}
