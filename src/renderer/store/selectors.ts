@@ -1,0 +1,20 @@
+import type { LullStore } from './store';
+
+export const selectConnection = (s: LullStore) => s.connection;
+export const selectSetConnection = (s: LullStore) => s.setConnection;
+export const selectFocus = (s: LullStore) => s.focus;
+export const selectSelectedId = (s: LullStore) => s.selectedId;
+export const selectSelect = (s: LullStore) => s.select;
+
+/** An object result: read it with `useShallow`. */
+export const selectFocusView = (s: LullStore) => ({
+  focus: s.focus,
+  pending: s.focusPending,
+  error: s.focusError,
+});
+
+export const selectFocusActions = (s: LullStore) => ({
+  setFocus: s.setFocus,
+  setFocusPending: s.setFocusPending,
+  setFocusError: s.setFocusError,
+});

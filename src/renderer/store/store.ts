@@ -1,0 +1,19 @@
+/**
+ * UI state only (STYLE.md): connection, the focus mirror, the selected row. Inbox rows live in Dexie
+ * and are read through repo hooks, never copied here.
+ */
+import { create } from 'zustand';
+import { type ConnectionSlice, createConnectionSlice } from './connection-slice';
+import { createFocusSlice, type FocusSlice } from './focus-slice';
+import { createInboxSlice, type InboxSlice } from './inbox-slice';
+
+export type LullStore = ConnectionSlice & FocusSlice & InboxSlice;
+
+export const createLullStore = () =>
+  create<LullStore>()((...args) => ({
+    ...createConnectionSlice(...args),
+    ...createFocusSlice(...args),
+    ...createInboxSlice(...args),
+  }));
+
+export const useLullStore = createLullStore();
