@@ -1,0 +1,18 @@
+import { FocusControls } from '../features/focus/FocusControls';
+import type { Clock } from '../hooks/useClock';
+import { ConnectionIndicator } from './ConnectionIndicator';
+
+export function Header({ clock }: { clock: Clock }) {
+  return (
+    <header className="app-header">
+      <div className="app-brand">
+        <svg className="app-logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" />
+        </svg>
+        <h1 className="app-title">Lull</h1>
+      </div>
+      <ConnectionIndicator />
+      <FocusControls clock={clock} />
+    </header>
+  );
+}

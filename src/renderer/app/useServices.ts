@@ -1,0 +1,13 @@
+import { useContext } from 'react';
+import type { LullApi } from '../../shared/contract';
+import type { LullDb } from '../db/lull-db';
+import { type Services, ServicesContext } from './services-context';
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices must be used inside <ServicesContext>');
+  return services;
+}
+
+export const useLullApi = (): LullApi => useServices().client.api;
+export const useDb = (): LullDb => useServices().db;

@@ -1,0 +1,36 @@
+import { useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { FocusSet } from '../../../shared/schemas';
+import { useLullApi } from '../../app/useServices';
+import { describeError } from '../../lib/errors';
+import { selectFocusActions } from '../../store/selectors';
+import { useLullStore } from '../../store/store';
+
+/** Asks the core to change focus; the store follows the core's answer, never a guess. */
+export function useFocusActions() {
+  const api = useLullApi();
+  const { setFocus, setFocusPending, setFocusError } = useLullStore(useShallow(selectFocusActions));
+
+  const request = useCallback(
+    async (change: FocusSet) => {
+      setFocusPending(true);
+      setFocusError(null);
+      try {
+        setFocus(await api.focus.set(change));
+      } catch (error) {
+        setFocusError(`Focus was not changed: ${describeError(error)}`);
+      } finally {
+        setFocusPending(false);
+      }
+    },
+    [api, setFocus, setFocusPending, setFocusError],
+  );
+
+  const toggle = useCallback(
+    (active: boolean) => request(active ? { active: false } : { active: true }),
+    [request],
+  );
+  const focusFor = useCallback((minutes: number) => request({ active: true, minutes }), [request]);
+
+  return { toggle, focusFor };
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { CopyButton } from './CopyButton';
+import { curlCommand, maskToken, updatesUrl } from './first-update';
+import { useAppInfo } from './useAppInfo';
+
+/** What a new user sees first: how to push an update, with this machine's real address and token. */
+export function EmptyState() {
+  const { info, error } = useAppInfo();
+  const [revealed, setRevealed] = useState(false);
+
+  return (
+    <section className="empty" aria-labelledby="empty-title">
+      <svg className="empty-art" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+        <rect x="6" y="12" width="36" height="26" rx="6" />
+        <path d="M6 26h10l3 5h10l3-5h10" />
+      </svg>
+      <h2 id="empty-title" className="empty-title">
+        No updates yet
+      </h2>
+      <p className="empty-lead">
+        Anything that can send JSON — a script, a cron job, an automation — can add to this inbox through
+        Lull's local API. Each update gets a reply-by time from your team's charter and lands here, soonest
+        first.
+      </p>
+
+      {info ? (
+        <div className="setup">
+          <dl className="setup-facts">
+            <div className="setup-fact">
+              <dt>Endpoint</dt>
+              <dd>
+                <code className="setup-value">{updatesUrl(info.apiUrl)}</code>
+                <CopyButton text={updatesUrl(info.apiUrl)} what="endpoint" />
+              </dd>
+            </div>
+            <div className="setup-fact">
+              <dt>Token</dt>
+              <dd>
+                <code className="setup-value" data-masked={!revealed}>
+                  {revealed ? info.token : maskToken(info.token)}
+                </code>
+                <button type="button" className="button button-small" onClick={() => setRevealed((r) => !r)}>
+                  {revealed ? 'Hide' : 'Show'}
+                  <span className="visually-hidden"> token</span>
+                </button>
+                <CopyButton text={info.token} what="token" />
+              </dd>
+            </div>
+          </dl>
+
+          <div className="setup-command">
+            <div className="setup-command-head">
+              <h3 className="setup-command-title" id="curl-title">
+                Try it from a terminal
+              </h3>
+              <CopyButton text={curlCommand(info.apiUrl, info.token)} what="curl command" />
+            </div>
+            {/* Wrapped, not scrolled, so no part of it is out of reach of the keyboard. */}
+            <pre className="setup-code">
+              <code>{curlCommand(info.apiUrl, revealed ? info.token : maskToken(info.token))}</code>
+            </pre>
+            <p className="setup-hint">The copied command contains the real token. Keep it to yourself.</p>
+          </div>
+        </div>
+      ) : (
+        <p className="setup-pending" aria-live="polite">
+          {error ? `Waiting for Lull's local API… (${error})` : 'Looking up the local API address…'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import type { CommandOutput } from '../../../shared/contract';
+import { useServices } from '../../app/useServices';
+import { describeError } from '../../lib/errors';
+
+export type AppInfo = CommandOutput<'app:get-info'>;
+
+/**
+ * The API address and token for the empty state. The core answers `not-ready` until its HTTP server
+ * listens, so failures are retried (1 s, doubling to 10 s) and again whenever the link comes back.
+ */
+export function useAppInfo(): { info: AppInfo | null; error: string | null } {
+  const { client } = useServices();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    let done = false;
+    let delay = 1_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      clearTimeout(timer);
+      client.api.app
+        .getInfo()
+        .then((value) => {
+          if (disposed) return;
+          done = true;
+          setInfo(value);
+          setError(null);
+        })
+        .catch((failure: unknown) => {
+          if (disposed || done) return;
+          setError(describeError(failure));
+          timer = setTimeout(load, delay);
+          delay = Math.min(delay * 2, 10_000);
+        });
+    };
+    const off = client.connection.subscribe((state) => {
+      if (state === 'online' && !done) {
+        delay = 1_000;
+        load();
+      }
+    });
+    load();
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      off();
+    };
+  }, [client]);
+
+  return { info, error };
+}

@@ -1,0 +1,43 @@
+/**
+ * Wiring only: one client, one database, the journal consumer, and the React tree that reads them.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getLullClient } from './api/lull-client';
+import { tokenFromHash } from './api/session-token';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { ServicesContext } from './app/services-context';
+import { startJournalConsumer } from './db/journal-consumer';
+import { LullDb } from './db/lull-db';
+import './styles/theme.css';
+
+const client = getLullClient();
+const db = new LullDb();
+
+startJournalConsumer(client.api, db, {
+  onReconnect: (listener) =>
+    client.connection.subscribe((state) => {
+      if (state === 'online') listener();
+    }),
+  onError: (error) => console.warn('Lull: could not sync the inbox yet', error),
+});
+
+// The network is back: skip the rest of the backoff wait.
+window.addEventListener('online', () => client.reconnectNow());
+// A new link pasted into this tab only changes the hash: start over with its token.
+window.addEventListener('hashchange', () => {
+  if (tokenFromHash(window.location.hash)) window.location.reload();
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <ServicesContext value={{ client, db }}>
+        <App />
+      </ServicesContext>
+    </ErrorBoundary>
+  </StrictMode>,
+);
