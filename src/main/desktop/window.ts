@@ -1,0 +1,82 @@
+import { BrowserWindow } from 'electron';
+import { isSafeHttpUrl } from '../../shared/schemas';
+import type { Logger } from '../ports';
+import type { AppOrigin } from './app-origin';
+
+export interface InboxWindowOptions {
+  origin: AppOrigin;
+  /** out/preload/index.js: the only code with access to ipcRenderer, exposing `window.lull`. */
+  preloadPath: string;
+  /** True once the user chose Quit: only then does closing the window really close it. */
+  isQuitting(): boolean;
+  /** Hands a link the page tried to open to the system browser (already checked to be http or https). */
+  openExternal(url: string): void;
+  logger: Logger;
+  iconPath?: string;
+}
+
+/**
+ * The inbox window, locked down as DESIGN.md "Security posture" requires: sandboxed, isolated, no Node,
+ * no navigation away from the app, no new windows, no permissions, no <webview>.
+ */
+export function createInboxWindow(options: InboxWindowOptions): BrowserWindow {
+  const { origin, logger } = options;
+  const win = new BrowserWindow({
+    title: 'Lull',
+    width: 1000,
+    height: 720,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    autoHideMenuBar: true,
+    ...(options.iconPath ? { icon: options.iconPath } : {}),
+    webPreferences: {
+      preload: options.preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const { webContents } = win;
+
+  win.once('ready-to-show', () => win.show());
+  // Lull lives in the tray: closing the window only hides it until the user quits.
+  win.on('close', (event) => {
+    if (options.isQuitting()) return;
+    event.preventDefault();
+    win.hide();
+  });
+
+  webContents.on('will-navigate', (event) => {
+    if (!origin.isAppUrl(event.url)) event.preventDefault();
+  });
+  webContents.on('will-redirect', (event) => {
+    if (!origin.isAppUrl(event.url)) event.preventDefault();
+  });
+  webContents.on('will-attach-webview', (event) => event.preventDefault());
+  webContents.setWindowOpenHandler(({ url }) => {
+    // Never a new Electron window; a plain web link the user clicked opens in their browser instead.
+    if (isSafeHttpUrl(url)) options.openExternal(url);
+    return { action: 'deny' };
+  });
+  webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  webContents.session.setPermissionCheckHandler(() => false);
+  webContents.on('render-process-gone', (_event, details) => {
+    logger.error(`the inbox renderer stopped: ${details.reason}`);
+  });
+
+  win.loadURL(origin.entryUrl).catch((error: unknown) => {
+    logger.error(`could not load the inbox from ${origin.entryUrl}: ${String(error)}`);
+  });
+  return win;
+}
+
+/** Brings the window back from the tray, a minimised state or behind other windows. */
+export function showWindow(win: BrowserWindow | null | undefined): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
