@@ -1,0 +1,136 @@
+import { existsSync, promises as fs } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../../test/helpers/temp-dir';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc-channels';
+import { RUNTIME_FILE } from '../runtime-file';
+
+type Fake = typeof import('../../../test/fakes/electron');
+
+/** Starts the desktop entry as `electron out/main/index.js` would, against a fresh fake electron. */
+async function launch(env: Record<string, string>): Promise<Fake> {
+  vi.resetModules();
+  const fake: Fake = await import('../../../test/fakes/electron');
+  fake.resetElectronFake();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  await import('./index');
+  return fake;
+}
+
+describe('the desktop entry', () => {
+  let signalListeners: Array<{ signal: 'SIGINT' | 'SIGTERM'; before: unknown[] }>;
+
+  beforeEach(() => {
+    // The entry logs to the console like the app does; keep test output readable.
+    for (const method of ['log', 'warn', 'error'] as const)
+      vi.spyOn(console, method).mockImplementation(() => {});
+    vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+    signalListeners = (['SIGINT', 'SIGTERM'] as const).map((signal) => ({
+      signal,
+      before: process.listeners(signal),
+    }));
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    // A run that did not quit leaves its SIGINT/SIGTERM handlers; they must not outlive the test.
+    for (const { signal, before } of signalListeners) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.includes(listener)) process.removeListener(signal, listener as () => void);
+      }
+    }
+  });
+
+  it('starts the core, the local API, the window and the tray, and quits cleanly from the tray', async () => {
+    const dataDir = await tempDir();
+    const fake = await launch({ LULL_DATA_DIR: dataDir, LULL_PORT: '0' });
+    await vi.waitFor(() => expect(fake.FakeTray.instances).toHaveLength(1), { timeout: 10_000 });
+    const [win] = fake.FakeBrowserWindow.instances;
+    const [tray] = fake.FakeTray.instances;
+    if (!win || !tray) throw new Error('no window or tray');
+
+    expect(fake.app.getPath('userData')).toBe(dataDir);
+    expect(fake.protocol.privileged.map((scheme) => scheme.scheme)).toEqual(['lull']);
+    expect(win.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(String(win.webPreferences.preload)).toMatch(/preload[/\\]index\.js$/);
+    expect(win.webContents.getURL()).toBe('lull://app/index.html');
+
+    const runtime = JSON.parse(await fs.readFile(path.join(dataDir, RUNTIME_FILE), 'utf8'));
+    expect(runtime).toMatchObject({ host: 'desktop', pid: process.pid });
+    expect((await fetch(`${runtime.apiUrl}/v1/health`)).status).toBe(200);
+    expect(await fs.readdir(dataDir)).toContain('ingest-token.enc');
+    expect(await fs.readdir(dataDir)).not.toContain('ingest-token');
+
+    const info = await fake.ipcMain.invoke(
+      IPC_INVOKE_CHANNEL,
+      fake.invokeEventFrom('lull://app/'),
+      'app:get-info',
+    );
+    expect(info).toMatchObject({ ok: true, value: { host: 'desktop', apiUrl: runtime.apiUrl } });
+
+    // The tray toggles focus in the core, and the window hears about it.
+    tray.click();
+    await vi.waitFor(() =>
+      expect(win.webContents.sent).toContainEqual({
+        channel: IPC_EVENT_CHANNEL,
+        args: ['focus:changed', expect.objectContaining({ active: true })],
+      }),
+    );
+    expect(tray.menu.labels[0]).toBe('Focus on');
+
+    // Closing hides to the tray; a second launch or "Open inbox" brings the window back.
+    win.becomeReadyToShow();
+    win.close();
+    expect(win.isDestroyed()).toBe(false);
+    expect(win.isVisible()).toBe(false);
+    fake.app.emit('second-instance', {}, [], '');
+    expect(win.isVisible()).toBe(true);
+    win.close();
+    tray.menu.click('Open inbox');
+    expect(win.isVisible()).toBe(true);
+
+    tray.menu.click('Quit Lull');
+    await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([0]), { timeout: 10_000 });
+    expect(win.isDestroyed()).toBe(true);
+    expect(tray.isDestroyed()).toBe(true);
+    expect(existsSync(path.join(dataDir, RUNTIME_FILE))).toBe(false);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    await expect(fetch(`${runtime.apiUrl}/v1/health`)).rejects.toThrow();
+  });
+
+  it('leaves a second instance to the first: it quits without starting anything', async () => {
+    const dataDir = await tempDir();
+    vi.resetModules();
+    const fake: Fake = await import('../../../test/fakes/electron');
+    fake.resetElectronFake();
+    fake.app.singleInstanceLockAvailable = false;
+    vi.stubEnv('LULL_DATA_DIR', dataDir);
+    await import('./index');
+    await vi.waitFor(() => expect(fake.app.quitRequests).toBe(1));
+    expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+    expect(fake.FakeTray.instances).toHaveLength(0);
+    expect(existsSync(path.join(dataDir, RUNTIME_FILE))).toBe(false);
+  });
+
+  it('says why it cannot start, and exits, when the port is taken', async () => {
+    const dataDir = await tempDir();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blocker.address() as net.AddressInfo).port;
+      const fake = await launch({ LULL_DATA_DIR: dataDir, LULL_PORT: String(port) });
+      await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([1]), { timeout: 10_000 });
+      expect(fake.dialog.errors).toEqual([
+        { title: 'Lull could not start', content: expect.stringMatching(/already in use/) },
+      ]);
+      expect(fake.FakeBrowserWindow.instances).toHaveLength(0);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});

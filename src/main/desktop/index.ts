@@ -1,0 +1,99 @@
+/**
+ * The desktop host: core and local API, inbox window, tray. Wiring only; every piece is created here
+ * and handed what it needs. macOS keeps its dock icon: Lull has a real window that people switch to
+ * with Cmd+Tab, and the tray icon besides.
+ */
+import path from 'node:path';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  shell,
+} from 'electron';
+import { defaultDataDir } from '../data-dir';
+import { consoleLogger, systemClock } from '../ports';
+import { createAppOrigin } from './app-origin';
+import { forwardCoreEvents, registerIpcHandlers, trustAppFrames } from './ipc';
+import { parseLaunchOptions } from './launch-options';
+import { manageQuit } from './lifecycle';
+import { watchPowerEvents } from './power';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createSafeStorageSecretStore } from './secret-store';
+import { startDesktopServices } from './services';
+import { createTray, loadTrayIcons } from './tray';
+import { createInboxWindow, showWindow } from './window';
+
+/** The built layout: out/main/index.js beside out/preload and out/renderer, resources/ at the app root. */
+const BUILT = {
+  preload: path.join(__dirname, '../preload/index.js'),
+  renderer: path.join(__dirname, '../renderer'),
+  resources: path.join(__dirname, '../../resources'),
+};
+const logger = consoleLogger('lull');
+
+async function main(): Promise<void> {
+  const launch = parseLaunchOptions(process.argv, process.env);
+  // Named explicitly so `electron out/main/index.js` uses Lull's folder, not one called "Electron";
+  // a data dir of its own is a separate Lull with its own single-instance lock.
+  const dataDir = launch.dataDir ?? defaultDataDir();
+  app.setName('Lull');
+  app.setPath('userData', dataDir);
+  if (!app.requestSingleInstanceLock()) return app.quit(); // the running Lull shows its window instead
+  let inbox: BrowserWindow | null = null;
+  app.on('second-instance', () => showWindow(inbox));
+  app.on('activate', () => showWindow(inbox));
+  if (process.platform === 'win32') app.setAppUserModelId('app.lull.desktop');
+  await app.whenReady();
+
+  const secrets = createSafeStorageSecretStore(dataDir, safeStorage, logger);
+  const { core, api, stop } = await startDesktopServices({ dataDir, port: launch.port, secrets, logger });
+  const disposers: Array<() => void> = [];
+  const quit = manageQuit(
+    app,
+    async () => {
+      for (const dispose of disposers.reverse()) dispose();
+      await stop();
+    },
+    logger,
+  );
+
+  const origin = createAppOrigin(process.env.ELECTRON_RENDERER_URL);
+  disposers.push(serveRenderer(protocol, BUILT.renderer));
+  disposers.push(registerIpcHandlers(ipcMain, core.handlers, trustAppFrames(origin)));
+  const win = createInboxWindow({
+    origin,
+    preloadPath: BUILT.preload,
+    isQuitting: quit.isQuitting,
+    openExternal: (url) => void shell.openExternal(url),
+    logger,
+    iconPath: path.join(BUILT.resources, 'icon.png'),
+  });
+  inbox = win;
+  disposers.push(forwardCoreEvents(core.events, () => (win.isDestroyed() ? null : win.webContents)));
+  disposers.push(
+    createTray({
+      focus: core.focus,
+      icons: loadTrayIcons(BUILT.resources, process.platform, logger),
+      now: () => systemClock.now(),
+      zone: () => core.settings.get().timeZone ?? undefined,
+      openInbox: () => showWindow(win),
+      quit: () => app.quit(),
+      logger,
+    }).dispose,
+  );
+  disposers.push(watchPowerEvents(powerMonitor, () => core.focus.recompute()));
+  logger.info(`desktop host ready; local API at ${api.url}`);
+}
+
+// Privileged schemes must be registered before the app is ready.
+registerAppScheme(protocol);
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.error(`could not start: ${message}`);
+  dialog.showErrorBox('Lull could not start', message);
+  app.exit(1);
+});
