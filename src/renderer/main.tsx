@@ -1,6 +1,8 @@
 /**
  * Wiring only: one client, one database, the journal consumer, and the React tree that reads them.
  */
+// Base styles first, so feature styles imported below override them.
+import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getLullClient } from './api/lull-client';
@@ -10,7 +12,6 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext } from './app/services-context';
 import { startJournalConsumer } from './db/journal-consumer';
 import { LullDb } from './db/lull-db';
-import './styles/theme.css';
 
 const client = getLullClient();
 const db = new LullDb();

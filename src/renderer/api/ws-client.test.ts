@@ -231,3 +231,23 @@ describe('ws client', () => {
     expect(wsUrlFor({ protocol: 'https:', host: 'lull.local' })).toBe('wss://lull.local/v1/ws');
   });
 });
+
+describe('ws client listeners', () => {
+  it('keeps delivering to other listeners when one throws', () => {
+    vi.useFakeTimers();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    FakeSocket.all = [];
+    const own = connect('ws://x/v1/ws', 't', FakeSocket);
+    FakeSocket.last().accept();
+    const seen: number[] = [];
+    own.api.onJournalAppended(() => {
+      throw new Error('boom');
+    });
+    own.api.onJournalAppended(({ lastSeq }) => seen.push(lastSeq));
+    FakeSocket.last().receive({ type: 'event', event: 'journal:appended', payload: { lastSeq: 3 } });
+    expect(seen).toEqual([3]);
+    expect(errors).toHaveBeenCalledOnce();
+    errors.mockRestore();
+    own.close();
+  });
+});

@@ -179,7 +179,14 @@ export function connect(
       if (!schema) return;
       const parsed = schema.safeParse(message.payload);
       if (!parsed.success) return;
-      for (const listener of [...(listeners.get(message.event) ?? [])]) listener(parsed.data);
+      for (const listener of [...(listeners.get(message.event) ?? [])]) {
+        // One broken listener must not starve the others.
+        try {
+          listener(parsed.data);
+        } catch (error) {
+          console.error(`Lull: a ${message.event} listener failed`, error);
+        }
+      }
     }
   }
 

@@ -1,8 +1,11 @@
 import { FocusControls } from '../features/focus/FocusControls';
 import type { Clock } from '../hooks/useClock';
+import { selectConnection } from '../store/selectors';
+import { useLullStore } from '../store/store';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
 export function Header({ clock }: { clock: Clock }) {
+  const connection = useLullStore(selectConnection);
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -12,7 +15,7 @@ export function Header({ clock }: { clock: Clock }) {
         <h1 className="app-title">Lull</h1>
       </div>
       <ConnectionIndicator />
-      <FocusControls clock={clock} />
+      {connection !== 'unauthorized' && <FocusControls clock={clock} />}
     </header>
   );
 }

@@ -8,12 +8,13 @@ import './focus.css';
 
 /**
  * Accessible names are part of the e2e contract. The timed buttons' names contain "Focus for 25
- * minutes" etc. but start with "Start", so `/^Focus/` finds only the toggle.
+ * minutes" etc. but start with "Start", so `/^Focus/` finds only the toggle. Their visible text is
+ * whole words of the name (WCAG 2.5.3, label in name).
  */
 export const TIMED_FOCUS = [
-  { minutes: 25, label: '25 min', name: 'Start focus for 25 minutes' },
-  { minutes: 60, label: '1 h', name: 'Start focus for 1 hour' },
-  { minutes: 120, label: '2 h', name: 'Start focus for 2 hours' },
+  { minutes: 25, label: '25 minutes', name: 'Start focus for 25 minutes' },
+  { minutes: 60, label: '1 hour', name: 'Start focus for 1 hour' },
+  { minutes: 120, label: '2 hours', name: 'Start focus for 2 hours' },
 ] as const;
 
 export function FocusControls({ clock }: { clock: Clock }) {

@@ -49,7 +49,7 @@ export function InboxRow({ item, clock, groupStart, selected, onDone, onFocusRow
             {groupStart.count}
           </span>
           <span className="visually-hidden">
-            , {groupStart.count} {groupStart.count === 1 ? 'item' : 'items'}
+            ({groupStart.count} {groupStart.count === 1 ? 'item' : 'items'})
           </span>
         </h3>
       )}
@@ -82,8 +82,13 @@ export function InboxRow({ item, clock, groupStart, selected, onDone, onFocusRow
               Open<span className="visually-hidden"> {item.title} in a new window</span>
             </a>
           )}
-          <button type="button" className="button button-ghost button-small" onClick={() => onDone(item)}>
-            Done<span className="visually-hidden">: {item.title}</span>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-label={`Done: ${item.title}`}
+            onClick={() => onDone(item)}
+          >
+            Done
           </button>
         </div>
       </div>
