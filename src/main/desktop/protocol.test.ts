@@ -28,7 +28,10 @@ describe('the lull:// protocol', () => {
   it('registers lull as a standard, secure, fetch-capable scheme', () => {
     registerAppScheme(protocol as unknown as Protocol);
     expect(protocol.privileged).toEqual([
-      { scheme: 'lull', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'lull',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
   });
 
@@ -45,6 +48,14 @@ describe('the lull:// protocol', () => {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
+  });
+
+  it('never grants other origins access', async () => {
+    serveRenderer(protocol as unknown as Protocol, await builtRenderer());
+    const response = await protocol.fetch('lull://app/assets/app.js', {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves assets with their content types', async () => {

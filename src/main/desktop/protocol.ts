@@ -43,11 +43,17 @@ export function contentTypeFor(file: string): string {
 
 /**
  * Must run before the app is ready: `standard` gives lull://app real origins and relative URLs,
- * `secure` makes it a secure context, `supportFetchAPI` lets the page fetch its own assets.
+ * `secure` makes it a secure context, `supportFetchAPI` lets the page fetch its own assets, and
+ * `corsEnabled` lets Chromium make the CORS-mode requests that Vite's `<script type="module" crossorigin>`
+ * issues (as electron-serve and VS Code register theirs). No response carries Access-Control-Allow-Origin,
+ * so other origins still cannot read anything.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
 }
 
