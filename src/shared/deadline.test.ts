@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, type Charter, DEFAULT_CHARTER, HOUR_MS, type Priority } from './channels';
 import { computeDeadline } from './deadline';
+import { DEFAULT_WORKING_HOURS, type WorkingCalendar } from './working-time';
 
 const AT = Date.UTC(2025, 0, 6, 9, 0);
 
@@ -49,5 +50,73 @@ describe('computeDeadline', () => {
         },
       ),
     );
+  });
+});
+
+describe('computeDeadline with a working calendar', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const utc = (ms: number) => new Date(ms).toISOString();
+  const berlin: WorkingCalendar = {
+    zone: 'Europe/Berlin',
+    hours: DEFAULT_WORKING_HOURS,
+    holidays: ['2025-06-09'],
+  };
+  const noHours: WorkingCalendar = {
+    ...berlin,
+    hours: { ...DEFAULT_WORKING_HOURS, 1: [], 2: [], 3: [], 4: [], 5: [] },
+  };
+  const clockChat: Charter = { ...DEFAULT_CHARTER, chat: { hours: 4, clock: 'clock' } };
+  const FRIDAY_16 = '2025-06-06T16:00+02:00';
+
+  it.each<[string, Channel, Priority, number | undefined, Charter, WorkingCalendar, string]>([
+    [
+      'working chat window skips the weekend and the Monday holiday',
+      'chat',
+      'normal',
+      undefined,
+      DEFAULT_CHARTER,
+      berlin,
+      '2025-06-10T12:00+02:00',
+    ],
+    [
+      'working email window: 24 working hours',
+      'email',
+      'low',
+      undefined,
+      DEFAULT_CHARTER,
+      berlin,
+      '2025-06-12T16:00+02:00',
+    ],
+    [
+      'clock chat window ignores working hours',
+      'chat',
+      'normal',
+      undefined,
+      clockChat,
+      berlin,
+      '2025-06-06T20:00+02:00',
+    ],
+    [
+      'explicit deadline wins',
+      'chat',
+      'normal',
+      at('2025-06-20T10:00Z'),
+      DEFAULT_CHARTER,
+      berlin,
+      '2025-06-20T10:00Z',
+    ],
+    ['urgent is due on arrival', 'chat', 'urgent', undefined, DEFAULT_CHARTER, berlin, FRIDAY_16],
+    [
+      'no working time at all: clock hours',
+      'chat',
+      'normal',
+      undefined,
+      DEFAULT_CHARTER,
+      noHours,
+      '2025-06-06T20:00+02:00',
+    ],
+  ])('%s', (_label, channel, priority, explicitDeadline, charter, calendar, expected) => {
+    const input = { receivedAt: at(FRIDAY_16), channel, priority, explicitDeadline };
+    expect(utc(computeDeadline(input, charter, calendar))).toBe(utc(at(expected)));
   });
 });
