@@ -68,7 +68,10 @@ async function main(): Promise<void> {
     origin,
     preloadPath: BUILT.preload,
     isQuitting: quit.isQuitting,
-    openExternal: (url) => void shell.openExternal(url),
+    openExternal: (url) =>
+      shell
+        .openExternal(url)
+        .catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`)),
     logger,
     iconPath: path.join(BUILT.resources, 'icon.png'),
   });

@@ -56,6 +56,7 @@ describe('manageQuit', () => {
     expect(win.isDestroyed()).toBe(false);
 
     signals.emit('SIGTERM');
+    signals.emit('SIGINT'); // a second signal while cleaning up changes nothing
     expect(quit.isQuitting()).toBe(true);
     expect(win.isDestroyed()).toBe(true);
     await vi.waitFor(() => expect(app.exitCodes).toEqual([0]));

@@ -7,7 +7,7 @@ export interface QuitControl {
 }
 
 type AppLike = Pick<App, 'on' | 'exit' | 'quit'>;
-type Signals = Pick<NodeJS.Process, 'once' | 'removeListener'>;
+type Signals = Pick<NodeJS.Process, 'on' | 'removeListener'>;
 
 /**
  * A clean quit: whatever starts it (tray, Cmd+Q, SIGINT/SIGTERM, OS logout), Electron waits for
@@ -35,22 +35,30 @@ export function manageQuit(
     quitting = true;
     if (cleaning) return;
     cleaning = true;
+    let exited = false;
+    const exit = (code: number) => {
+      if (exited) return;
+      exited = true;
+      clearTimeout(timer);
+      signals.removeListener('SIGINT', onSignal);
+      signals.removeListener('SIGTERM', onSignal);
+      app.exit(code);
+    };
     const timer = setTimeout(() => {
       logger.error('shutting down took too long; exiting anyway');
-      app.exit(1);
+      exit(1);
     }, options.timeoutMs ?? 5_000);
-    signals.removeListener('SIGINT', onSignal);
-    signals.removeListener('SIGTERM', onSignal);
-    cleanup()
-      .then(() => app.exit(0))
-      .catch((error: unknown) => {
+    cleanup().then(
+      () => exit(0),
+      (error: unknown) => {
         logger.error(`shutdown failed: ${String(error)}`);
-        app.exit(1);
-      })
-      .finally(() => clearTimeout(timer));
+        exit(1);
+      },
+    );
   });
-  signals.once('SIGINT', onSignal);
-  signals.once('SIGTERM', onSignal);
+  // Listening until the end: a second Ctrl+C while shutting down must not kill the app mid-cleanup.
+  signals.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
 
   return { isQuitting: () => quitting };
 }

@@ -103,7 +103,8 @@ export interface LullTray {
 
 /**
  * The tray icon: a click toggles focus, and the menu is always set because some Linux trays never
- * deliver clicks. Icon, tooltip and menu follow the core's focus state.
+ * deliver clicks (and on macOS a click opens the menu, whose second item toggles focus). Icon, tooltip
+ * and menu follow the core's focus state.
  */
 export function createTray(options: TrayOptions): LullTray {
   const { focus, icons, logger } = options;
