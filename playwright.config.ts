@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from './scripts/find-chromium.cjs';
 
 const chromium = findChromium();
 if (!chromium && !process.env.LULL_SKIP_E2E_CHECK) throw new Error(HOW_TO_GET_CHROMIUM);

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium.mjs';
+import finder from './find-chromium.cjs';
+
+const { findChromium, HOW_TO_GET_CHROMIUM } = finder;
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const tmp = path.join(root, '.tmp');

@@ -1,6 +1,5 @@
 // Finds a Chromium for the end-to-end tests: $LULL_CHROMIUM, a system install, or Playwright's own.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+const { existsSync } = require('node:fs');
 
 const SYSTEM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -12,7 +11,7 @@ const SYSTEM_CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-export const HOW_TO_GET_CHROMIUM = [
+const HOW_TO_GET_CHROMIUM = [
   'No Chromium was found for the end-to-end tests. Any one of these fixes it:',
   '  - Debian/Ubuntu: sudo apt-get install -y chromium',
   '  - anywhere with internet access: npx playwright install chromium',
@@ -20,12 +19,11 @@ export const HOW_TO_GET_CHROMIUM = [
 ].join('\n');
 
 /** @returns {string | null} */
-export function findChromium(env = process.env) {
+function findChromium(env = process.env) {
   const fromEnv = env.LULL_CHROMIUM || env.CHROMIUM_PATH;
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   for (const candidate of SYSTEM_CANDIDATES) if (existsSync(candidate)) return candidate;
   try {
-    const require = createRequire(import.meta.url);
     const { chromium } = require('playwright-core');
     const own = chromium.executablePath();
     if (own && existsSync(own)) return own;
@@ -36,7 +34,7 @@ export function findChromium(env = process.env) {
 }
 
 /** Flags for a quiet, offline-friendly headless run (the machine has no network but registries). */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -44,3 +42,5 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+module.exports = { HOW_TO_GET_CHROMIUM, CHROMIUM_ARGS, findChromium };
