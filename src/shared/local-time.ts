@@ -81,7 +81,7 @@ function resolveLocalMs(local: number, zone: IANAZone): number {
  * Throws a RangeError for a malformed date, time or zone.
  */
 export function resolveLocalTime(dateISO: string, time: string, zone: string): number {
-  return resolveLocalMs(parseLocalDate(dateISO) * DAY_MS + parseLocalTime(time) * MINUTE_MS, ianaZone(zone));
+  return resolveOnDay(ianaZone(zone), parseLocalDate(dateISO), parseLocalTime(time));
 }
 
 const MAX_MEMO_DAYS = 50_000;
