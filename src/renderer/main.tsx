@@ -5,8 +5,7 @@
 import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getLullClient } from './api/lull-client';
-import { tokenFromHash } from './api/session-token';
+import { getLullClient, watchTokenLinks } from './api/lull-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext } from './app/services-context';
@@ -26,10 +25,7 @@ startJournalConsumer(client.api, db, {
 
 // The network is back: skip the rest of the backoff wait.
 window.addEventListener('online', () => client.reconnectNow());
-// A new link pasted into this tab only changes the hash: start over with its token.
-window.addEventListener('hashchange', () => {
-  if (tokenFromHash(window.location.hash)) window.location.reload();
-});
+watchTokenLinks(client);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

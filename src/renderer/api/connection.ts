@@ -20,6 +20,8 @@ export interface LullClient {
   readonly connection: ConnectionSource;
   /** Skips the backoff wait, e.g. when the browser reports the network is back. */
   reconnectNow(): void;
+  /** A new link was opened in this tab: use its token, reconnecting at once (WebSocket client only). */
+  setToken?(token: string): void;
 }
 
 /** For hosts whose link cannot drop (the Electron preload) or can never come up (no token). */

@@ -1,6 +1,6 @@
 import { createBridge, type LullApi, LullError } from '../../shared/contract';
 import { type ConnectionSource, fixedConnection, type LullClient } from './connection';
-import { takeSessionToken } from './session-token';
+import { type TokenEnvironment, takeSessionToken, tokenFromHash } from './session-token';
 import { connect, wsUrlFor } from './ws-client';
 
 function safeSessionStorage(win: Window): Storage | null {
@@ -9,6 +9,10 @@ function safeSessionStorage(win: Window): Storage | null {
   } catch {
     return null;
   }
+}
+
+function tokenEnvironment(win: Window): TokenEnvironment {
+  return { location: win.location, history: win.history, storage: safeSessionStorage(win) };
 }
 
 /** Without a token nothing can be reached; every call says so instead of hanging. */
@@ -28,13 +32,24 @@ function tokenlessClient(): LullClient {
  */
 export function createLullClient(win: Window = window): LullClient {
   if (win.lull) return { api: win.lull, connection: fixedConnection('online'), reconnectNow: () => {} };
-  const token = takeSessionToken({
-    location: win.location,
-    history: win.history,
-    storage: safeSessionStorage(win),
-  });
+  const token = takeSessionToken(tokenEnvironment(win));
   if (!token) return tokenlessClient();
   return connect(wsUrlFor(win.location), token);
+}
+
+/**
+ * Opening the printed link again in this tab only changes the hash. Adopt its token in place (no
+ * reload, so the inbox stays on screen); a client that started without any token needs a fresh start.
+ */
+export function watchTokenLinks(client: LullClient, win: Window = window): () => void {
+  const onHashChange = () => {
+    if (!tokenFromHash(win.location.hash)) return;
+    const token = takeSessionToken(tokenEnvironment(win));
+    if (token && client.setToken) client.setToken(token);
+    else if (!win.lull) win.location.reload();
+  };
+  win.addEventListener('hashchange', onHashChange);
+  return () => win.removeEventListener('hashchange', onHashChange);
 }
 
 let shared: LullClient | undefined;

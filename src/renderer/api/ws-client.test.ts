@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LullError } from '../../shared/contract';
+import { contract, LullError } from '../../shared/contract';
 import type { ClientMessage, ServerMessage } from '../../shared/ws-protocol';
 import type { ConnectionState } from './connection';
 import { connect, type SocketLike, type WsClient, wsUrlFor } from './ws-client';
@@ -46,8 +46,11 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const OFF = { active: false, cause: null, since: null, until: null };
-const ON = { active: true, cause: 'manual', since: 1_000, until: 2_000 };
+// Parsed through the contract, so the fixtures follow the status schema as it grows.
+const statusSchema = contract.events['focus:changed'];
+const NO_SCHEDULE = { ruleName: null, nextChangeAt: null, skipping: false, nextBlock: null };
+const OFF = statusSchema.parse({ active: false, cause: null, since: null, until: null, ...NO_SCHEDULE });
+const ON = statusSchema.parse({ active: true, cause: 'manual', since: 1_000, until: 2_000, ...NO_SCHEDULE });
 
 let client: WsClient;
 let states: ConnectionState[];
@@ -248,6 +251,57 @@ describe('ws client listeners', () => {
     expect(seen).toEqual([3]);
     expect(errors).toHaveBeenCalledOnce();
     errors.mockRestore();
+    own.close();
+  });
+});
+
+describe('ws client token changes', () => {
+  it('reconnects at once with the same token when offline, skipping the backoff', () => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    const own = connect('ws://x/v1/ws', 'same', FakeSocket);
+    FakeSocket.last().accept();
+    FakeSocket.last().drop();
+    own.setToken?.('same');
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.last().accept();
+    expect(FakeSocket.last().sent[0]).toEqual({ type: 'auth', token: 'same' });
+    expect(own.connection.get()).toBe('online');
+    own.close();
+  });
+
+  it('recovers from 4401 with a new token and sends waiting calls', async () => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    const own = connect('ws://x/v1/ws', 'old', FakeSocket);
+    FakeSocket.last().onopen?.({});
+    FakeSocket.last().drop(4401);
+    expect(own.connection.get()).toBe('unauthorized');
+    own.setToken?.('new');
+    expect(own.connection.get()).toBe('connecting');
+    const status = own.api.focus.getStatus();
+    const socket = FakeSocket.last();
+    socket.accept();
+    expect(socket.sent[0]).toEqual({ type: 'auth', token: 'new' });
+    socket.receive({ type: 'result', id: socket.calls()[0]!.id, envelope: { ok: true, value: OFF } });
+    await expect(status).resolves.toEqual(OFF);
+    own.close();
+  });
+
+  it('re-authenticates a live connection when the token changes, re-sending calls in flight', async () => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    const own = connect('ws://x/v1/ws', 'old', FakeSocket);
+    const first = FakeSocket.last();
+    first.accept();
+    const status = own.api.focus.getStatus();
+    own.setToken?.('new');
+    expect(first.closedWith).toBe(1000);
+    const second = FakeSocket.last();
+    second.accept();
+    const resent = second.calls()[0]!;
+    second.receive({ type: 'result', id: resent.id, envelope: { ok: true, value: ON } });
+    await expect(status).resolves.toEqual(ON);
     own.close();
   });
 });

@@ -13,8 +13,11 @@ import {
   LullError,
   type Unsubscribe,
 } from '../../shared/contract';
-import { type ClientMessage, type ServerMessage, WS_CLOSE } from '../../shared/ws-protocol';
+import { type ClientMessage, WS_CLOSE } from '../../shared/ws-protocol';
 import type { ConnectionSource, ConnectionState, LullClient } from './connection';
+import { checkEnvelope, parseServerMessage } from './ws-messages';
+
+export { wsUrlFor } from './ws-messages';
 
 /** The part of the DOM WebSocket the client uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -62,45 +65,14 @@ const DEFAULTS: Required<WsClientOptions> = {
   readyTimeoutMs: 10_000,
 };
 
-/** `ws://host/v1/ws` for the page's own origin (`wss:` when the page is served over https). */
-export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws`;
-}
-
-function parseServerMessage(data: unknown): ServerMessage | null {
-  if (typeof data !== 'string') return null;
-  try {
-    const message = JSON.parse(data) as Partial<ServerMessage> | null;
-    if (!message || typeof message !== 'object' || typeof message.type !== 'string') return null;
-    return message as ServerMessage;
-  } catch {
-    return null;
-  }
-}
-
-/** Checks a result against the contract so a confused server cannot hand the UI a wrong shape. */
-function checkEnvelope(command: CommandName, envelope: unknown): Envelope<unknown> {
-  const raw = envelope as Partial<Envelope<unknown>> | null;
-  if (raw?.ok === false && raw.error && typeof raw.error.message === 'string') {
-    return { ok: false, error: { code: String(raw.error.code ?? 'error'), message: raw.error.message } };
-  }
-  if (raw?.ok === true) {
-    const parsed = contract.commands[command].output.safeParse(raw.value);
-    if (parsed.success) return { ok: true, value: parsed.data };
-  }
-  return {
-    ok: false,
-    error: { code: 'bad-response', message: `${command}: the answer did not match the contract` },
-  };
-}
-
 export function connect(
   url: string,
-  token: string,
+  initialToken: string,
   WebSocketImpl: SocketConstructor = globalThis.WebSocket as unknown as SocketConstructor,
   options: WsClientOptions = {},
 ): WsClient {
   const config = { ...DEFAULTS, ...options };
+  let token = initialToken;
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
@@ -212,6 +184,20 @@ export function connect(
     reconnectTimer = setTimeout(open, delay);
   }
 
+  /** Drops the current socket (if any) and authenticates again at once; calls in flight are re-sent. */
+  function restart(): void {
+    const current = socket;
+    socket = null;
+    ready = false;
+    clearTimeout(readyTimer);
+    clearTimeout(reconnectTimer);
+    current?.close(1000, 'reconnecting');
+    for (const call of pending.values()) if (call.sent) waitForConnection(call);
+    backoff = config.initialBackoffMs;
+    if (state === 'online' || state === 'unauthorized') setState('connecting');
+    open();
+  }
+
   function open(): void {
     reconnectTimer = undefined;
     if (closed || state === 'unauthorized') return;
@@ -293,6 +279,13 @@ export function connect(
       backoff = config.initialBackoffMs;
       clearTimeout(reconnectTimer);
       open();
+    },
+    setToken(next) {
+      if (closed) return;
+      const changed = next !== token;
+      token = next;
+      if (changed || state === 'unauthorized') restart();
+      else if (!ready && !socket) restart();
     },
     close() {
       if (closed) return;
