@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../shared/contract';
 import { selectConnection, selectFocusView, selectSelectedId } from './selectors';
 import { createLullStore } from './store';
 
@@ -12,7 +13,17 @@ describe('lull store', () => {
 
   it('mirrors what it is told', () => {
     const store = createLullStore();
-    const on = { active: true, cause: 'manual' as const, since: 1, until: null };
+    // Parsed through the contract, so the fixture follows the status schema as it grows.
+    const on = contract.events['focus:changed'].parse({
+      active: true,
+      cause: 'manual',
+      since: 1,
+      until: null,
+      ruleName: null,
+      nextChangeAt: null,
+      skipping: false,
+      nextBlock: null,
+    });
     store.getState().setConnection('offline');
     store.getState().setFocus(on);
     store.getState().select('me/1');

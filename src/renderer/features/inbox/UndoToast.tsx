@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import './toast.css';
 
 interface Props {
   readonly title: string;
