@@ -1,10 +1,12 @@
-import type { CoreHandlers } from '../shared/contract';
+import type { AppInfo, CoreHandlers } from '../shared/contract';
 import { LullError } from '../shared/contract';
+import type { WorkingCalendar } from '../shared/working-time';
+import { createCalendarMemo } from './calendar';
 import { ensureDataDir } from './data-dir';
 import { type CoreEvents, createCoreEvents } from './events';
 import { createFocusService, type FocusService } from './focus-service';
 import { createIngestService, type IngestService } from './ingest-service';
-import { type Journal, openJournal } from './journal';
+import { type Journal, type JournalPayload, openJournal } from './journal';
 import type { Clock, Logger, SecretStore } from './ports';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { loadOrCreateToken } from './token';
@@ -16,7 +18,11 @@ export interface CoreOptions {
   secrets: SecretStore;
   version: string;
   host: 'desktop' | 'browser';
+  /** The system's IANA zone, read afresh on every call (it changes when the user travels). */
+  systemZone?: () => string;
 }
+
+export const readSystemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface Core {
   readonly options: CoreOptions;
@@ -27,8 +33,12 @@ export interface Core {
   readonly events: CoreEvents;
   readonly token: string;
   readonly handlers: CoreHandlers;
+  /** The user's working calendar: settings' hours and holidays in their zone (or the system's). */
+  calendar(): WorkingCalendar;
   /** The host tells the core where its HTTP API listens, once it does. */
   setApiUrl(url: string): void;
+  /** The desktop host reports whether the global shortcut could be registered. */
+  setShortcutStatus(status: AppInfo['shortcut']): void;
   close(): Promise<void>;
 }
 
@@ -37,27 +47,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, clock, logger } = options;
   await ensureDataDir(dataDir);
   const settings = await createSettingsStore({ dataDir, clock, logger });
-  const ingest = await createIngestService({ dataDir, clock, logger, settings: settings.get });
+  const systemZone = options.systemZone ?? readSystemZone;
+  const calendar = createCalendarMemo(settings, systemZone);
+  const ingest = await createIngestService({ dataDir, clock, logger, settings: settings.get, calendar });
   const journal = await openJournal({ dataDir, logger, beforeCompact: ingest.flush });
   ingest.attach(journal);
-  const focus = await createFocusService({ dataDir, clock, logger });
+  const focus = await createFocusService({
+    dataDir,
+    clock,
+    logger,
+    rules: () => settings.get().focusRules,
+    calendar,
+  });
   const token = await loadOrCreateToken(options.secrets);
   const events = createCoreEvents((error) => logger.error(`event listener failed: ${String(error)}`));
   let apiUrl = '';
+  let shortcut: AppInfo['shortcut'] = null;
+  const appInfo = (): AppInfo => ({ version: options.version, apiUrl, token, host: options.host, shortcut });
 
   journal.onAppended((lastSeq) => events.emit('journal:appended', { lastSeq }));
-  focus.onChange((status, previous) => {
-    events.emit('focus:changed', status);
-    // History records sessions; extending a running session is not a new one.
-    if (previous.active === status.active) return;
-    const at = clock.now();
-    const entries = [];
-    if (previous.active)
-      entries.push({ kind: 'event' as const, event: { type: 'focus-ended' as const, at } });
+  focus.onChange((status) => events.emit('focus:changed', status));
+  settings.onChange((next) => {
+    events.emit('settings:changed', next);
+    focus.recompute();
+  });
+  // History records each session once, by transition: a clock set back does not record it again.
+  focus.onTransition(({ at, status, previous }) => {
+    const entries: JournalPayload[] = [];
+    if (previous.active) entries.push({ kind: 'event', event: { type: 'focus-ended', at } });
     if (status.active && status.cause) {
       entries.push({
-        kind: 'event' as const,
-        event: { type: 'focus-started' as const, at, cause: status.cause, until: status.until },
+        kind: 'event',
+        event: {
+          type: 'focus-started',
+          at,
+          cause: status.cause,
+          until: status.until,
+          ruleName: status.ruleName,
+        },
       });
     }
     journal
@@ -68,10 +95,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: CoreHandlers = {
     'app:get-info': async () => {
       if (!apiUrl) throw new LullError('not-ready', 'The local API is still starting');
-      return { version: options.version, apiUrl, token, host: options.host };
+      return appInfo();
     },
     'focus:get-status': async () => focus.status(),
     'focus:set': (request) => focus.set(request),
+    'settings:get': async () => settings.get(),
+    'focus:save-rules': async ({ rules }) => (await settings.update({ focusRules: rules })).focusRules,
     'journal:pull': async ({ sinceSeq, limit }) => journal.pull(sinceSeq, limit),
     'journal:ack': async ({ seq }) => ({ ackedSeq: await journal.ack(seq) }),
   };
@@ -85,8 +114,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     token,
     handlers,
+    calendar,
     setApiUrl: (url) => {
       apiUrl = url;
+      events.emit('app:info-changed', appInfo());
+    },
+    setShortcutStatus: (status) => {
+      shortcut = status;
+      if (apiUrl) events.emit('app:info-changed', appInfo());
     },
     async close() {
       focus.close();

@@ -1,6 +1,11 @@
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { MINUTE_MS } from '../shared/channels';
-import type { FocusSet, FocusStatus } from '../shared/schemas';
+import { LullError, type Unsubscribe } from '../shared/contract';
+import type { FocusRule } from '../shared/focus-schedule';
+import type { FocusSet, FocusStatus } from '../shared/focus-schemas';
+import { evaluateFocus, type FocusOverride, transitionsBetween } from '../shared/focus-state';
+import { nextWorkingStartOrNull, type WorkingCalendar } from '../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Cancel, Clock, Logger } from './ports';
 import { createSerialQueue } from './serial';
@@ -9,116 +14,200 @@ export const FOCUS_FILE = 'focus.json';
 
 /** The most a timer may sleep before the state is recomputed from the clock (DESIGN.md "Time"). */
 export const MAX_TIMER_MS = 60_000;
+/** How many fired transition ids are remembered to stop double firing after the clock moves back. */
+const FIRED_MEMORY = 200;
 
-interface Override {
-  active: boolean;
-  since: number;
-  until: number | null;
+/** A change of focus that happened, once: recorded in history and, later, releasing digests. */
+export interface FocusTransition {
+  id: string;
+  at: number;
+  status: FocusStatus;
+  previous: FocusStatus;
 }
 
 export interface FocusService {
   status(): FocusStatus;
   set(request: FocusSet): Promise<FocusStatus>;
-  /** Re-reads the clock: on timer wake, resume, unlock, time-zone change. */
+  /** Re-reads the clock: on timer wake, resume, unlock, time-zone or settings change. */
   recompute(): void;
-  onChange(listener: (status: FocusStatus, previous: FocusStatus) => void): () => void;
+  /** Every status change, including silent ones (a clock set back): for mirrors like the tray. */
+  onChange(listener: (status: FocusStatus, previous: FocusStatus) => void): Unsubscribe;
+  /** Each transition once, by occurrence id; never for a state the clock moved back into. */
+  onTransition(listener: (transition: FocusTransition) => void): Unsubscribe;
   close(): void;
 }
 
-const OFF: FocusStatus = { active: false, cause: null, since: null, until: null };
-
-function statusAt(override: Override | null, now: number): FocusStatus {
-  if (!override?.active) return OFF;
-  if (override.until !== null && override.until <= now) return OFF;
-  return { active: true, cause: 'manual', since: override.since, until: override.until };
+interface Persisted {
+  override: FocusOverride | null;
+  fired: string[];
 }
 
-const sameStatus = (a: FocusStatus, b: FocusStatus) =>
-  a.active === b.active && a.cause === b.cause && a.since === b.since && a.until === b.until;
-
-/**
- * Focus state with a manual toggle (on, off, on for N minutes). The override is persisted so a
- * restart keeps the user in focus; expiry is found by re-reading the clock, never by trusting a timer.
- */
-export async function createFocusService(options: {
+export interface FocusServiceOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
-}): Promise<FocusService> {
+  rules?: () => readonly FocusRule[];
+  calendar?: () => WorkingCalendar | null;
+}
+
+const sameStatus = (a: FocusStatus, b: FocusStatus) =>
+  a.active === b.active &&
+  a.cause === b.cause &&
+  a.ruleName === b.ruleName &&
+  a.since === b.since &&
+  a.until === b.until &&
+  a.nextChangeAt === b.nextChangeAt &&
+  a.skipping === b.skipping &&
+  a.nextBlock?.start === b.nextBlock?.start &&
+  a.nextBlock?.end === b.nextBlock?.end;
+
+function parsePersisted(text: string): Persisted | null {
+  const raw = JSON.parse(text) as { override?: unknown; fired?: unknown };
+  const o = raw.override as Partial<FocusOverride> | null | undefined;
+  const valid =
+    o === null ||
+    o === undefined ||
+    ((o.kind === 'on' || o.kind === 'off') &&
+      typeof o.since === 'number' &&
+      (typeof o.until === 'number' || (o.kind === 'on' && o.until === null)));
+  if (!valid) return null;
+  const fired = Array.isArray(raw.fired)
+    ? raw.fired.filter((id): id is string => typeof id === 'string')
+    : [];
+  return { override: (o ?? null) as FocusOverride | null, fired };
+}
+
+/**
+ * The focus engine: the schedule's blocks with a manual override on top, evaluated from the clock on
+ * every wake (at most 60 s apart), on resume and on any change. A forward clock jump collapses missed
+ * transitions into the current state at once; a transition id that already fired never fires again.
+ */
+export async function createFocusService(options: FocusServiceOptions): Promise<FocusService> {
   const file = path.join(options.dataDir, FOCUS_FILE);
-  const listeners = new Set<(status: FocusStatus, previous: FocusStatus) => void>();
+  const rules = options.rules ?? (() => []);
+  const calendar = options.calendar ?? (() => null);
+  const changeListeners = new Set<(status: FocusStatus, previous: FocusStatus) => void>();
+  const transitionListeners = new Set<(transition: FocusTransition) => void>();
   const writes = createSerialQueue();
-  let override = await load();
-  let current = statusAt(override, options.clock.now());
+  const persisted = await load();
+  let override = persisted.override;
+  const fired = new Set(persisted.fired);
+  let evaluatedAt = options.clock.now();
+  let current = evaluateFocus(rules(), override, evaluatedAt);
   let cancelTimer: Cancel | null = null;
   arm();
 
-  async function load(): Promise<Override | null> {
+  async function load(): Promise<Persisted> {
     const text = await readFileIfExists(file);
-    if (text === null) return null;
+    if (text === null) return { override: null, fired: [] };
     try {
-      const raw = JSON.parse(text) as Partial<Override>;
-      if (typeof raw.active === 'boolean' && typeof raw.since === 'number') {
-        return {
-          active: raw.active,
-          since: raw.since,
-          until: typeof raw.until === 'number' ? raw.until : null,
-        };
-      }
+      const parsed = parsePersisted(text);
+      if (parsed) return parsed;
     } catch {
       // fall through
     }
-    options.logger.warn(`${FOCUS_FILE} unreadable; focus starts off`);
-    return null;
+    options.logger.warn(`${FOCUS_FILE} unreadable; focus follows the schedule alone`);
+    return { override: null, fired: [] };
   }
+
+  const save = () =>
+    writes(() => writeFileAtomic(file, JSON.stringify({ override, fired: [...fired].slice(-FIRED_MEMORY) })));
 
   function arm(): void {
     cancelTimer?.();
-    cancelTimer = null;
-    if (!current.active || current.until === null) return;
-    const delay = Math.min(current.until - options.clock.now(), MAX_TIMER_MS);
-    cancelTimer = options.clock.setTimer(() => service.recompute(), delay);
+    const now = options.clock.now();
+    const delay =
+      current.nextChangeAt === null ? MAX_TIMER_MS : Math.min(current.nextChangeAt - now, MAX_TIMER_MS);
+    cancelTimer = options.clock.setTimer(() => service.recompute(), Math.max(0, delay));
   }
 
-  function publish(): void {
+  /** The id of the flip the clock just crossed going forward, or null when it went back. */
+  function crossedId(from: number, to: number, active: boolean): string | null {
+    if (to < from) return null;
+    const crossed = transitionsBetween(rules(), override, from, to).filter((t) => t.active === active);
+    return crossed.at(-1)?.id ?? `clock:${active ? 'on' : 'off'}@${to}`;
+  }
+
+  function publish(transitionId: string | null): void {
+    const now = options.clock.now();
     const previous = current;
-    current = statusAt(override, options.clock.now());
-    // Retire an expired override: a clock set back before `until` must not revive the session
-    // (and record it twice). The file may keep it; after a restart `until` is compared afresh.
-    if (override?.active && !current.active) override = null;
+    const wasOverride = override;
+    // An expired override is retired, so a clock set back before its end cannot revive it.
+    if (override && override.until !== null && override.until <= now) override = null;
+    current = evaluateFocus(rules(), override, now);
+    const id =
+      transitionId ??
+      (previous.active !== current.active ? crossedId(evaluatedAt, now, current.active) : null);
+    evaluatedAt = now;
     arm();
+    if (wasOverride !== override && transitionId === null) void save();
     if (sameStatus(previous, current)) return;
-    for (const listener of listeners) listener(current, previous);
+    for (const listener of changeListeners) listener(current, previous);
+    if (previous.active === current.active || id === null || fired.has(id)) return;
+    fired.add(id);
+    if (fired.size > FIRED_MEMORY) fired.delete(fired.values().next().value as string);
+    void save();
+    for (const listener of transitionListeners) listener({ id, at: now, status: current, previous });
+  }
+
+  function resolveRequest(request: FocusSet, now: number): FocusOverride | null {
+    const schedule = evaluateFocus(rules(), null, now);
+    if (!request.active) {
+      // Off during a scheduled block means skipping the rest of it; otherwise the schedule rules.
+      return schedule.active && schedule.until !== null
+        ? { kind: 'off', since: now, until: schedule.until }
+        : null;
+    }
+    const since = current.active && current.since !== null ? current.since : now;
+    if (request.minutes !== undefined) return { kind: 'on', since, until: now + request.minutes * MINUTE_MS };
+    if (request.until === undefined) return { kind: 'on', since, until: null };
+    if (request.until === 'block-end') {
+      if (!schedule.active) throw new LullError('no-block', 'No scheduled focus block is running now');
+      return { kind: 'on', since, until: schedule.until };
+    }
+    if (request.until === 'working-start') {
+      const cal = calendar();
+      const tomorrow = cal
+        ? DateTime.fromMillis(now, { zone: cal.zone }).startOf('day').plus({ days: 1 })
+        : null;
+      const start = cal && tomorrow ? nextWorkingStartOrNull(tomorrow.toMillis(), cal) : null;
+      if (start === null)
+        throw new LullError('no-working-hours', 'No working hours are set, so "tomorrow" has no start');
+      return { kind: 'on', since, until: start };
+    }
+    if (request.until <= now) throw new LullError('invalid-until', 'The end of focus must be in the future');
+    return { kind: 'on', since, until: request.until };
   }
 
   const service: FocusService = {
     status: () => current,
-    // One request at a time, in call order: concurrent writes could otherwise land out of order and
-    // leave the file, the memory and the caller's answer disagreeing.
+    // One request at a time, in call order, so the file, the memory and the answers agree.
     set: (request) =>
       writes(async () => {
         const now = options.clock.now();
-        const next: Override = request.active
-          ? {
-              active: true,
-              since: current.active && current.since !== null ? current.since : now,
-              until: request.minutes ? now + request.minutes * MINUTE_MS : null,
-            }
-          : { active: false, since: now, until: null };
-        await writeFileAtomic(file, JSON.stringify(next));
+        const next = resolveRequest(request, now);
+        await writeFileAtomic(
+          file,
+          JSON.stringify({ override: next, fired: [...fired].slice(-FIRED_MEMORY) }),
+        );
         override = next;
-        publish();
+        publish(`manual:${next?.kind ?? 'clear'}@${now}`);
         return current;
       }),
-    recompute: publish,
+    recompute: () => publish(null),
     onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    onTransition(listener) {
+      transitionListeners.add(listener);
+      return () => transitionListeners.delete(listener);
     },
     close() {
       cancelTimer?.();
       cancelTimer = null;
-      listeners.clear();
+      changeListeners.clear();
+      transitionListeners.clear();
     },
   };
   return service;

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { computeDeadline } from '../shared/deadline';
 import { itemIdFor } from '../shared/ids';
-import type { InboxItem, Settings, UpdateInput } from '../shared/schemas';
+import type { InboxItem, UpdateInput } from '../shared/schemas';
 import { inboxItemSchema } from '../shared/schemas';
+import type { Settings } from '../shared/settings-schema';
+import type { WorkingCalendar } from '../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './ports';
@@ -35,6 +37,8 @@ export async function createIngestService(options: {
   clock: Clock;
   logger: Logger;
   settings: () => Settings;
+  /** Working hours for 'working' reply windows; without it windows count clock hours. */
+  calendar?: () => WorkingCalendar;
 }): Promise<IngestService & { attach(journal: Journal): void }> {
   const file = path.join(options.dataDir, ITEMS_FILE);
   const known = new Map<string, InboxItem>();
@@ -62,6 +66,7 @@ export async function createIngestService(options: {
     const deadline = computeDeadline(
       { receivedAt, channel: update.channel, priority: update.priority, explicitDeadline: explicit },
       options.settings().charter,
+      options.calendar?.(),
     );
     return {
       id,

@@ -4,9 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { DEFAULT_CHARTER } from '../shared/channels';
-import { SETTINGS_VERSION, type Settings, settingsSchema } from '../shared/schemas';
+import { SETTINGS_VERSION, type Settings, settingsSchema } from '../shared/settings-schema';
+import { DEFAULT_WORKING_HOURS } from '../shared/working-time';
 import type { Logger } from './ports';
-import { createSettingsStore, defaultSettings, migrateSettings, SETTINGS_FILE } from './settings-store';
+import {
+  createSettingsStore,
+  DEFAULT_FOCUS_SHORTCUT,
+  defaultSettings,
+  migrateSettings,
+  SETTINGS_FILE,
+} from './settings-store';
 
 const NOW = Date.UTC(2025, 2, 14, 9, 30);
 
@@ -115,15 +122,30 @@ describe('settings store', () => {
         chat: { hours: 1, clock: 'clock' },
         review: { hours: 48, clock: 'working' },
       },
+      workingHours: DEFAULT_WORKING_HOURS,
+      holidays: [],
+      focusRules: [],
+      focusShortcut: DEFAULT_FOCUS_SHORTCUT,
     };
     expect(store.get()).toEqual(expected);
     expect(await readJson(file)).toEqual(expected);
     expect(warnings).toEqual([]);
-    expect(infos.some((m) => m.includes('migrated from version 0 to 1'))).toBe(true);
-    // A second start finds version 1 and leaves the file alone.
+    expect(infos.some((m) => m.includes('migrated from version 0 to 2'))).toBe(true);
+    // A second start finds the current version and leaves the file alone.
     const before = await fs.stat(file);
     await open();
     expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('migrates a version 1 file to version 2, keeping its charter and adding schedules and hours', async () => {
+    const dataDir = await tempDir();
+    const { open, file, infos } = setup(dataDir);
+    const charter = { ...DEFAULT_CHARTER, email: { hours: 8, clock: 'clock' as const } };
+    await fs.writeFile(file, JSON.stringify({ version: 1, timeZone: 'Asia/Tokyo', charter }));
+    const store = await open();
+    expect(store.get()).toEqual({ ...defaultSettings(), timeZone: 'Asia/Tokyo', charter });
+    expect(infos).toContain('settings migrated from version 1 to 2');
+    expect(((await readJson(file)) as Settings).version).toBe(2);
   });
 
   it('migrateSettings produces a file the current schema accepts', () => {

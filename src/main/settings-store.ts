@@ -1,16 +1,21 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CHARTER } from '../shared/channels';
-import { SETTINGS_VERSION, type Settings, settingsSchema } from '../shared/schemas';
+import {
+  DEFAULT_FOCUS_SHORTCUT,
+  defaultSettings,
+  SETTINGS_VERSION,
+  type Settings,
+  settingsSchema,
+} from '../shared/settings-schema';
+
+export { DEFAULT_FOCUS_SHORTCUT, defaultSettings };
+
+import { DEFAULT_WORKING_HOURS } from '../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Clock, Logger } from './ports';
 
 export const SETTINGS_FILE = 'settings.json';
-
-export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, timeZone: null, charter: { ...DEFAULT_CHARTER } };
-}
-
 type RawSettings = Record<string, unknown>;
 
 /**
@@ -30,10 +35,26 @@ export const SETTINGS_MIGRATIONS: ReadonlyArray<{
       const defaults = defaultSettings();
       const charter = typeof raw.charter === 'object' && raw.charter !== null ? raw.charter : {};
       return {
-        ...defaults,
+        timeZone: defaults.timeZone,
         ...raw,
         version: 1,
         charter: { ...defaults.charter, ...(charter as object) },
+      };
+    },
+  },
+  {
+    from: 1,
+    // Version 2 brought focus schedules and working time; keep any a hand-written file already has.
+    name: 'addFocusRulesAndWorkingTime',
+    up: (raw) => {
+      const defaults = defaultSettings();
+      return {
+        workingHours: defaults.workingHours,
+        holidays: defaults.holidays,
+        focusRules: defaults.focusRules,
+        focusShortcut: defaults.focusShortcut,
+        ...raw,
+        version: 2,
       };
     },
   },

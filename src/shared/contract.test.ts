@@ -15,7 +15,8 @@ import {
   LullError,
   methodPath,
 } from './contract';
-import type { FocusStatus } from './schemas';
+import type { FocusSetInput, FocusStatus } from './focus-schemas';
+import { defaultSettings } from './settings-schema';
 
 const NAME = /^[a-z]+:[a-z]+(-[a-z]+)*$/;
 
@@ -148,18 +149,30 @@ describe('assertImplementsContract', () => {
 
 describe('types derived from the contract', () => {
   it('CoreHandlers requires a handler for every command', () => {
-    const status: FocusStatus = { active: false, cause: null, since: null, until: null };
+    const status: FocusStatus = {
+      active: false,
+      cause: null,
+      ruleName: null,
+      since: null,
+      until: null,
+      nextChangeAt: null,
+      skipping: false,
+      nextBlock: null,
+    };
     const complete: CoreHandlers = {
       'app:get-info': async () => ({
         version: '1',
         apiUrl: 'http://127.0.0.1:1',
         token: 't',
         host: 'browser',
+        shortcut: null,
       }),
       'focus:get-status': async () => status,
       'focus:set': async () => status,
       'journal:pull': async () => ({ entries: [], lastSeq: 0 }),
       'journal:ack': async ({ seq }) => ({ ackedSeq: seq }),
+      'settings:get': async () => defaultSettings(),
+      'focus:save-rules': async ({ rules }) => rules,
     };
     // @ts-expect-error 'journal:ack' is missing
     const missing: CoreHandlers = {
@@ -167,6 +180,8 @@ describe('types derived from the contract', () => {
       'focus:get-status': complete['focus:get-status'],
       'focus:set': complete['focus:set'],
       'journal:pull': complete['journal:pull'],
+      'settings:get': complete['settings:get'],
+      'focus:save-rules': complete['focus:save-rules'],
     };
     const wrongOutput: CoreHandlers = {
       ...complete,
@@ -177,9 +192,9 @@ describe('types derived from the contract', () => {
   });
 
   it('LullApi groups commands by domain and types their inputs', () => {
-    expectTypeOf<LullApi['focus']['set']>()
-      .parameter(0)
-      .toEqualTypeOf<{ active: true; minutes?: number | undefined } | { active: false }>();
+    expectTypeOf<LullApi['focus']['set']>().parameter(0).toEqualTypeOf<FocusSetInput>();
+    expectTypeOf<{ active: true; minutes: 25 }>().toExtend<Parameters<LullApi['focus']['set']>[0]>();
+    expectTypeOf<{ active: true; until: 'block-end' }>().toExtend<Parameters<LullApi['focus']['set']>[0]>();
     expectTypeOf<LullApi['app']['getInfo']>().parameters.toEqualTypeOf<[]>();
     expectTypeOf<ReturnType<LullApi['onFocusChanged']>>().toEqualTypeOf<() => void>();
     // @ts-expect-error commands live under their domain, not at the root

@@ -4,14 +4,22 @@
  * in-memory test fake and the core's handler map are all typed from this object.
  */
 import { z } from 'zod';
-import { focusSetSchema, focusStatusSchema, journalEntrySchema } from './schemas';
+import { focusRuleSchema } from './focus-schedule';
+import { focusSetSchema, focusStatusSchema } from './focus-schemas';
+import { journalEntrySchema } from './schemas';
+import { MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
 
 export const appInfoSchema = z.object({
   version: z.string(),
   apiUrl: z.string(),
   token: z.string(),
   host: z.enum(['desktop', 'browser']),
+  /** The global focus shortcut as the desktop registered it; null where there is none (browser host). */
+  shortcut: z
+    .object({ accelerator: z.string().nullable(), registered: z.boolean(), error: z.string().nullable() })
+    .nullable(),
 });
+export type AppInfo = z.output<typeof appInfoSchema>;
 
 export const journalPageSchema = z.object({
   entries: z.array(journalEntrySchema),
@@ -23,6 +31,11 @@ export const contract = {
     'app:get-info': { input: z.undefined(), output: appInfoSchema },
     'focus:get-status': { input: z.undefined(), output: focusStatusSchema },
     'focus:set': { input: focusSetSchema, output: focusStatusSchema },
+    'settings:get': { input: z.undefined(), output: settingsSchema },
+    'focus:save-rules': {
+      input: z.strictObject({ rules: z.array(focusRuleSchema).max(MAX_FOCUS_RULES) }),
+      output: z.array(focusRuleSchema),
+    },
     'journal:pull': {
       input: z.strictObject({
         sinceSeq: z.number().int().min(0),
@@ -38,6 +51,8 @@ export const contract = {
   events: {
     'focus:changed': focusStatusSchema,
     'journal:appended': z.object({ lastSeq: z.number().int().min(0) }),
+    'settings:changed': settingsSchema,
+    'app:info-changed': appInfoSchema,
   },
 } as const;
 

@@ -5,9 +5,9 @@ import {
   isSafeHttpUrl,
   MAX_BATCH,
   parseUpdatesBody,
-  settingsSchema,
   updateInputSchema,
 } from './schemas';
+import { settingsSchema } from './settings-schema';
 
 const minimal = { source: 'github', externalId: 'pr-42', title: 'Review my PR' };
 

@@ -3,7 +3,11 @@
  * same way whichever door it comes through.
  */
 import { z } from 'zod';
-import { CHANNELS, PRIORITIES, WINDOW_CLOCKS } from './channels';
+import { CHANNELS, PRIORITIES } from './channels';
+import { FOCUS_CAUSES } from './focus-schemas';
+import { instantSchema } from './instant';
+
+export { instantSchema };
 
 export const MAX_BATCH = 500;
 
@@ -19,14 +23,6 @@ export function isSafeHttpUrl(value: string): boolean {
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** ISO 8601 with an offset or `Z`, or epoch milliseconds. */
-export const instantSchema = z
-  .union([
-    z.number().int().min(0).max(8.64e15),
-    z.iso.datetime({ offset: true, message: 'must be ISO 8601 with a time zone, or epoch milliseconds' }),
-  ])
-  .transform((value) => (typeof value === 'number' ? value : Date.parse(value)));
 
 export const senderSchema = z.strictObject({
   name: text(200),
@@ -68,30 +64,6 @@ export function parseUpdatesBody(body: unknown) {
   return result.success ? { success: true as const, data: [result.data] } : result;
 }
 
-export const focusSetSchema = z.discriminatedUnion('active', [
-  z.strictObject({
-    active: z.literal(true),
-    minutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .optional(),
-  }),
-  z.strictObject({ active: z.literal(false) }),
-]);
-export type FocusSet = z.output<typeof focusSetSchema>;
-
-export const FOCUS_CAUSES = ['manual'] as const;
-
-export const focusStatusSchema = z.object({
-  active: z.boolean(),
-  cause: z.enum(FOCUS_CAUSES).nullable(),
-  since: z.number().nullable(),
-  until: z.number().nullable(),
-});
-export type FocusStatus = z.output<typeof focusStatusSchema>;
-
 export const inboxItemSchema = z.object({
   id: z.string(),
   source: z.string(),
@@ -116,6 +88,7 @@ export const journalEventSchema = z.discriminatedUnion('type', [
     at: z.number(),
     cause: z.enum(FOCUS_CAUSES),
     until: z.number().nullable(),
+    ruleName: z.string().nullable().optional(),
   }),
   z.object({ type: z.literal('focus-ended'), at: z.number() }),
 ]);
@@ -126,31 +99,6 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   z.object({ seq: z.number().int().min(1), kind: z.literal('event'), event: journalEventSchema }),
 ]);
 export type JournalEntry = z.output<typeof journalEntrySchema>;
-
-export const replyWindowSchema = z.strictObject({
-  hours: z
-    .number()
-    .min(0.25)
-    .max(24 * 30),
-  clock: z.enum(WINDOW_CLOCKS),
-});
-
-export const charterSchema = z.strictObject(
-  Object.fromEntries(CHANNELS.map((channel) => [channel, replyWindowSchema])) as Record<
-    (typeof CHANNELS)[number],
-    typeof replyWindowSchema
-  >,
-);
-
-export const SETTINGS_VERSION = 1;
-
-export const settingsSchema = z.strictObject({
-  version: z.literal(SETTINGS_VERSION),
-  /** null follows the system zone. */
-  timeZone: z.string().min(1).nullable(),
-  charter: charterSchema,
-});
-export type Settings = z.output<typeof settingsSchema>;
 
 /** Turns a zod error into one line a person can act on: `updates.0.url: must be an http or https URL`. */
 export function describeIssues(error: z.ZodError): { field: string; message: string }[] {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Menu, type MenuItemConstructorOptions, type NativeImage, nativeImage, Tray } from 'electron';
-import type { FocusSet, FocusStatus } from '../../shared/schemas';
+import type { FocusSet, FocusStatus } from '../../shared/focus-schemas';
 import type { FocusService } from '../focus-service';
 import type { Logger } from '../ports';
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { describeIssues, type FocusStatus, focusSetSchema, parseUpdatesBody } from '../../shared/schemas';
+import { type FocusStatus, focusSetSchema } from '../../shared/focus-schemas';
+import { describeIssues, parseUpdatesBody } from '../../shared/schemas';
 import type { Core } from '../core';
 import { sendError } from './errors';
 
