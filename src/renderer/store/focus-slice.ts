@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FocusStatus } from '../../shared/schemas';
+import type { FocusStatus } from '../../shared/focus-schemas';
 import type { LullStore } from './store';
 
 export interface FocusSlice {

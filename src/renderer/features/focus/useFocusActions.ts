@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FocusSet } from '../../../shared/schemas';
+import type { FocusSet } from '../../../shared/focus-schemas';
 import { useLullApi } from '../../app/useServices';
 import { describeError } from '../../lib/errors';
 import { selectFocusActions } from '../../store/selectors';
