@@ -1,4 +1,5 @@
 declare const HOW_TO_GET_CHROMIUM: string;
 declare const CHROMIUM_ARGS: string[];
 declare function findChromium(env?: Record<string, string | undefined>): string | null;
-export { HOW_TO_GET_CHROMIUM, CHROMIUM_ARGS, findChromium };
+
+export { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM };

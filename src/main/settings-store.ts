@@ -1,6 +1,5 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CHARTER } from '../shared/channels';
 import {
   DEFAULT_FOCUS_SHORTCUT,
   defaultSettings,
@@ -9,11 +8,10 @@ import {
   settingsSchema,
 } from '../shared/settings-schema';
 
-export { DEFAULT_FOCUS_SHORTCUT, defaultSettings };
-
-import { DEFAULT_WORKING_HOURS } from '../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Clock, Logger } from './ports';
+
+export { DEFAULT_FOCUS_SHORTCUT, defaultSettings };
 
 export const SETTINGS_FILE = 'settings.json';
 type RawSettings = Record<string, unknown>;
