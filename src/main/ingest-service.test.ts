@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { createTestCore } from '../../test/helpers/test-core';
-import { type Channel, HOUR_MS, MINUTE_MS } from '../shared/channels';
+import { type Channel, type Charter, DEFAULT_CHARTER, HOUR_MS, MINUTE_MS } from '../shared/channels';
 import { itemIdFor } from '../shared/ids';
 import { type InboxItem, type UpdateInput, updateInputSchema } from '../shared/schemas';
 
@@ -18,8 +18,17 @@ const update = (externalId: string, extra: Record<string, unknown> = {}): Update
     ...extra,
   });
 
-async function start(dataDir?: string, clock = createFakeClock(T0)) {
+/** Clock-hour windows keep these tests about ingest itself; working time has its own test below. */
+const CLOCK_CHARTER = Object.fromEntries(
+  Object.entries(DEFAULT_CHARTER).map(([channel, window]) => [
+    channel,
+    { ...window, clock: 'clock' as const },
+  ]),
+) as Charter;
+
+async function start(dataDir?: string, clock = createFakeClock(T0), charter: Charter = CLOCK_CHARTER) {
   const { core } = await createTestCore({ clock, dataDir: dataDir ?? (await tempDir()) });
+  await core.settings.update({ charter });
   const journalItems = () =>
     core.journal.entries().flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
   return { core, clock, journalItems };
@@ -47,6 +56,18 @@ describe('ingest', () => {
     const [result] = await core.ingest.ingest([update('x', { channel, receivedAt })]);
     expect(result?.deadline).toBe(receivedAt + hours * HOUR_MS);
     expect(journalItems()[0]).toMatchObject({ receivedAt, deadline: receivedAt + hours * HOUR_MS });
+    await core.close();
+  });
+
+  it('counts working-time windows in working hours: Friday 16:00 + 4 h of chat is Monday 12:00', async () => {
+    // The test core's system zone is UTC (vitest pins TZ) and the default hours are Mon–Fri 09–17.
+    const { core } = await start(undefined, createFakeClock(T0), DEFAULT_CHARTER);
+    const friday16 = Date.UTC(2025, 3, 11, 16, 0);
+    const [result] = await core.ingest.ingest([update('w', { channel: 'chat', receivedAt: friday16 })]);
+    expect(new Date(result!.deadline).toISOString()).toBe('2025-04-14T12:00:00.000Z');
+    await core.settings.update({ holidays: ['2025-04-14'] });
+    const [again] = await core.ingest.ingest([update('w2', { channel: 'chat', receivedAt: friday16 })]);
+    expect(new Date(again!.deadline).toISOString()).toBe('2025-04-15T12:00:00.000Z');
     await core.close();
   });
 

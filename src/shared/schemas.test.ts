@@ -7,7 +7,7 @@ import {
   parseUpdatesBody,
   updateInputSchema,
 } from './schemas';
-import { settingsSchema } from './settings-schema';
+import { defaultSettings, settingsSchema } from './settings-schema';
 
 const minimal = { source: 'github', externalId: 'pr-42', title: 'Review my PR' };
 
@@ -153,16 +153,7 @@ describe('isSafeHttpUrl and settingsSchema', () => {
   });
 
   it('refuses negative or absurd reply windows', () => {
-    const settings = settingsSchema.parse({
-      version: 1,
-      timeZone: null,
-      charter: Object.fromEntries(
-        ['chat', 'email', 'doc', 'video', 'review', 'task', 'meeting', 'other'].map((c) => [
-          c,
-          { hours: 4, clock: 'working' },
-        ]),
-      ),
-    });
+    const settings = defaultSettings();
     const withHours = (hours: number) => ({
       ...settings,
       charter: { ...settings.charter, chat: { hours, clock: 'clock' } },
