@@ -119,6 +119,20 @@ describe('focus service', () => {
     expect(changes.map((c) => c.status.active)).toEqual([true, false]);
   });
 
+  it('a backward clock jump during a session neither ends nor restarts it', async () => {
+    const { focus, clock, changes, transitions } = await setup(await tempDir());
+    const on = await focus.set({ active: true, minutes: 45 });
+    clock.advance(20 * MINUTE_MS);
+    clock.set(T0 - 30 * MINUTE_MS); // to before the session began
+    focus.recompute();
+    expect(focus.status()).toEqual(on);
+    expect(changes).toHaveLength(1);
+    expect(clock.pendingTimers().every((t) => t.delayMs <= MAX_TIMER_MS)).toBe(true);
+    clock.advance(30 * MINUTE_MS + 45 * MINUTE_MS); // past `since` again, then to the end
+    expect(focus.status()).toEqual(OFF);
+    expect(transitions.map((t) => t.status.active)).toEqual([true, false]);
+  });
+
   it('keeps `since` when a running session is extended', async () => {
     const { focus, clock, changes } = await setup(await tempDir());
     await focus.set({ active: true, minutes: 30 });

@@ -7,7 +7,8 @@ import { type Block, blocksBetween, DAY_MS, type FocusRule, HORIZON_MS } from '.
 /**
  * `on`: focus until `until` (null: until turned off), whatever the schedule says.
  * `off`: no focus until `until` — "skip this block" sets it to the block's end.
- * Once expired, an override no longer counts and the schedule applies again.
+ * Once expired, an override no longer counts and the schedule applies again. `since` is when the
+ * session began, for the status: a clock set back before it does not undo what the user chose.
  */
 export type FocusOverride =
   | { kind: 'on'; since: number; until: number | null }
@@ -36,7 +37,7 @@ export interface Transition {
 }
 
 function overrideAt(override: FocusOverride | null, at: number): boolean | null {
-  if (!override || at < override.since) return null;
+  if (!override) return null;
   if (override.until !== null && at >= override.until) return null;
   return override.kind === 'on';
 }
