@@ -184,6 +184,7 @@ describe('focus service', () => {
   it.each([
     ['invalid JSON', '{"active": tru'],
     ['the wrong shape', '{"override": {"kind": "on", "since": "yesterday"}, "fired": []}'],
+    ['no override at all', '{"active": "yes", "since": 1}'],
   ])('a corrupt focus.json (%s) starts off with a warning', async (_label, content) => {
     const dataDir = await tempDir();
     await fs.writeFile(path.join(dataDir, FOCUS_FILE), content);

@@ -64,10 +64,11 @@ const sameStatus = (a: FocusStatus, b: FocusStatus) =>
 function parsePersisted(text: string): Persisted | null {
   const raw = JSON.parse(text) as { override?: unknown; fired?: unknown };
   const o = raw.override as Partial<FocusOverride> | null | undefined;
+  // A file without `override` is not one this version wrote: say so rather than guess.
   const valid =
     o === null ||
-    o === undefined ||
-    ((o.kind === 'on' || o.kind === 'off') &&
+    (o !== undefined &&
+      (o.kind === 'on' || o.kind === 'off') &&
       typeof o.since === 'number' &&
       (typeof o.until === 'number' || (o.kind === 'on' && o.until === null)));
   if (!valid) return null;
