@@ -124,7 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (apiUrl) events.emit('app:info-changed', appInfo());
     },
     async close() {
-      focus.close();
+      await focus.close();
       await ingest.flush();
       await journal.close();
     },

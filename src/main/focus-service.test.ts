@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { MINUTE_MS } from '../shared/channels';
@@ -32,6 +32,7 @@ async function setup(dataDir: string, clock: FakeClock = createFakeClock(T0)) {
   const warnings: string[] = [];
   const logger: Logger = { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
   const focus = await createFocusService({ dataDir, clock, logger });
+  onTestFinished(() => focus.close()); // before tempDir removes the directory: hooks run in reverse
   const changes: { status: FocusStatus; previous: FocusStatus }[] = [];
   focus.onChange((status, previous) => changes.push({ status, previous }));
   const transitions: FocusTransition[] = [];
@@ -147,7 +148,7 @@ describe('focus service', () => {
     const first = await setup(dataDir);
     const on = await first.focus.set({ active: true, minutes: 45 });
     first.clock.advance(5 * MINUTE_MS);
-    first.focus.close();
+    await first.focus.close();
 
     const clock = createFakeClock(T0 + 10 * MINUTE_MS);
     const second = await setup(dataDir, clock);
@@ -161,7 +162,7 @@ describe('focus service', () => {
     const dataDir = await tempDir();
     const first = await setup(dataDir);
     await first.focus.set({ active: true, minutes: 45 });
-    first.focus.close();
+    await first.focus.close();
 
     const clock = createFakeClock(T0 + 2 * 60 * MINUTE_MS);
     const second = await setup(dataDir, clock);
@@ -173,11 +174,11 @@ describe('focus service', () => {
     const dataDir = await tempDir();
     const first = await setup(dataDir);
     await first.focus.set({ active: true });
-    first.focus.close();
+    await first.focus.close();
     const second = await setup(dataDir, createFakeClock(T0 + 24 * 60 * MINUTE_MS));
     expect(second.focus.status()).toEqual(manual(T0));
     await second.focus.set({ active: false });
-    second.focus.close();
+    await second.focus.close();
     expect((await setup(dataDir)).focus.status()).toEqual(OFF);
   });
 
@@ -194,14 +195,26 @@ describe('focus service', () => {
     expect(warnings[0]).toContain(FOCUS_FILE);
   });
 
-  it('close() cancels the timer and silences listeners', async () => {
+  it('close() cancels the timer for good and silences listeners', async () => {
     const { focus, clock, changes } = await setup(await tempDir());
     await focus.set({ active: true, minutes: 5 });
-    focus.close();
+    await focus.close();
     expect(clock.pendingTimers()).toEqual([]);
     clock.advance(10 * MINUTE_MS);
     focus.recompute();
     expect(changes).toHaveLength(1);
+    expect(clock.pendingTimers()).toEqual([]);
+  });
+
+  it('close() resolves once the last write landed, so a restart remembers what fired', async () => {
+    const dataDir = await tempDir();
+    const { focus, clock, transitions } = await setup(dataDir);
+    await focus.set({ active: true, minutes: 5 });
+    clock.advance(5 * MINUTE_MS); // ends by timer; the fired id is saved in the background
+    await focus.close();
+    const disk = JSON.parse(await fs.readFile(path.join(dataDir, FOCUS_FILE), 'utf8')) as unknown;
+    expect(disk).toEqual({ override: null, fired: transitions.map((t) => t.id) });
+    expect(transitions).toHaveLength(2);
   });
 });
 
@@ -226,7 +239,7 @@ describe('focus service under concurrent requests', () => {
         override: { kind: 'on', since: T0, until: null },
         fired: expect.any(Array),
       });
-      focus.close();
+      await focus.close();
     }
   });
 });

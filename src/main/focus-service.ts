@@ -34,7 +34,8 @@ export interface FocusService {
   onChange(listener: (status: FocusStatus, previous: FocusStatus) => void): Unsubscribe;
   /** Each transition once, by occurrence id; never for a state the clock moved back into. */
   onTransition(listener: (transition: FocusTransition) => void): Unsubscribe;
-  close(): void;
+  /** Stops the timer and the listeners for good; resolves once the last write has landed. */
+  close(): Promise<void>;
 }
 
 interface Persisted {
@@ -96,6 +97,7 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
   let evaluatedAt = options.clock.now();
   let current = evaluateFocus(rules(), override, evaluatedAt);
   let cancelTimer: Cancel | null = null;
+  let closed = false;
   arm();
 
   async function load(): Promise<Persisted> {
@@ -116,6 +118,8 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
 
   function arm(): void {
     cancelTimer?.();
+    cancelTimer = null;
+    if (closed) return;
     const now = options.clock.now();
     const delay =
       current.nextChangeAt === null ? MAX_TIMER_MS : Math.min(current.nextChangeAt - now, MAX_TIMER_MS);
@@ -205,10 +209,13 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
       return () => transitionListeners.delete(listener);
     },
     close() {
+      closed = true;
       cancelTimer?.();
       cancelTimer = null;
       changeListeners.clear();
       transitionListeners.clear();
+      // A transition's fired id is saved in the background: quitting must not lose it.
+      return writes(async () => undefined);
     },
   };
   return service;
