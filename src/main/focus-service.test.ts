@@ -195,6 +195,18 @@ describe('focus service', () => {
     expect(warnings[0]).toContain(FOCUS_FILE);
   });
 
+  it('a background save that fails is logged, and focus carries on', async () => {
+    const dataDir = await tempDir();
+    const { focus, clock, warnings } = await setup(dataDir);
+    await focus.set({ active: true, minutes: 5 });
+    await fs.rm(dataDir, { recursive: true });
+    clock.advance(5 * MINUTE_MS);
+    await focus.close();
+    expect(focus.status()).toEqual(OFF);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((w) => w.includes(FOCUS_FILE))).toBe(true);
+  });
+
   it('close() cancels the timer for good and silences listeners', async () => {
     const { focus, clock, changes } = await setup(await tempDir());
     await focus.set({ active: true, minutes: 5 });

@@ -113,8 +113,11 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     return { override: null, fired: [] };
   }
 
+  // Background saves: nobody awaits them, so a failure is logged rather than left unhandled.
   const save = () =>
-    writes(() => writeFileAtomic(file, JSON.stringify({ override, fired: [...fired].slice(-FIRED_MEMORY) })));
+    writes(() =>
+      writeFileAtomic(file, JSON.stringify({ override, fired: [...fired].slice(-FIRED_MEMORY) })),
+    ).catch((error: unknown) => options.logger.error(`could not save ${FOCUS_FILE}: ${String(error)}`));
 
   function arm(): void {
     cancelTimer?.();
