@@ -134,6 +134,20 @@ describe('focus service', () => {
     expect(transitions.map((t) => t.status.active)).toEqual([true, false]);
   });
 
+  it('each request that flips focus is one transition, even several in one millisecond', async () => {
+    const { focus, transitions } = await setup(await tempDir());
+    await focus.set({ active: true });
+    await focus.set({ active: false });
+    await focus.set({ active: true });
+    await focus.set({ active: true, minutes: 30 }); // no flip: no transition
+    expect(transitions.map((t) => [t.at, t.status.active])).toEqual([
+      [T0, true],
+      [T0, false],
+      [T0, true],
+    ]);
+    expect(new Set(transitions.map((t) => t.id)).size).toBe(3);
+  });
+
   it('keeps `since` when a running session is extended', async () => {
     const { focus, clock, changes } = await setup(await tempDir());
     await focus.set({ active: true, minutes: 30 });

@@ -158,6 +158,14 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     for (const listener of transitionListeners) listener({ id, at: now, status: current, previous });
   }
 
+  /** A request is the user's act, never a clock artefact: its id is unique even within one ms. */
+  function requestId(kind: string, now: number): string {
+    const base = `manual:${kind}@${now}`;
+    let id = base;
+    for (let n = 2; fired.has(id); n++) id = `${base}#${n}`;
+    return id;
+  }
+
   function resolveRequest(request: FocusSet, now: number): FocusOverride | null {
     const schedule = evaluateFocus(rules(), null, now);
     if (!request.active) {
@@ -199,7 +207,7 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
           JSON.stringify({ override: next, fired: [...fired].slice(-FIRED_MEMORY) }),
         );
         override = next;
-        publish(`manual:${next?.kind ?? 'clear'}@${now}`);
+        publish(requestId(next?.kind ?? 'clear', now));
         return current;
       }),
     recompute: () => publish(null),
