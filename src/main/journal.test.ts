@@ -196,7 +196,7 @@ describe('journal', () => {
     const { logger, warnings } = recordingLogger();
     const second = await openJournal({ dataDir, logger });
     expect(seqsOf(second.entries())).toEqual([1, 2]);
-    expect(warnings.filter((w) => w.includes('journal line skipped'))).toHaveLength(1);
+    expect(warnings.filter((w) => w.includes('journal.jsonl: line skipped'))).toHaveLength(1);
     const [next] = await second.append([item(3)]);
     expect(next?.seq).toBe(3);
     await second.close();

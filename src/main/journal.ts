@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { type JournalEntry, journalEntrySchema } from '../shared/schemas';
+import { openAppendLog } from './append-log';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Logger } from './ports';
 import { createSerialQueue } from './serial';
@@ -46,9 +46,18 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const listeners = new Set<(lastSeq: number) => void>();
 
   let acked = await readAck();
-  let all: JournalEntry[] = await readEntries();
+  const opened = await openAppendLog({
+    file,
+    logger: options.logger,
+    parse: (value) => {
+      const result = journalEntrySchema.safeParse(value);
+      return result.success ? result.data : null;
+    },
+  });
+  const log = opened.log;
+  // Sequence numbers only grow; anything out of order is a leftover and is ignored.
+  let all = opened.records.filter((entry, i, list) => i === 0 || entry.seq > list[i - 1]!.seq);
   let last = Math.max(acked, all.at(-1)?.seq ?? 0);
-  let handle = await fs.open(file, 'a', 0o600);
 
   async function readAck(): Promise<number> {
     const text = await readFileIfExists(ackFile);
@@ -63,54 +72,11 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     return 0;
   }
 
-  async function readEntries(): Promise<JournalEntry[]> {
-    const text = await readFileIfExists(file);
-    if (!text) return [];
-    const result: JournalEntry[] = [];
-    let goodBytes = 0;
-    let offset = 0;
-    while (offset < text.length) {
-      const newline = text.indexOf('\n', offset);
-      if (newline === -1) break; // a line without its newline was never fully written
-      const line = text.slice(offset, newline);
-      offset = newline + 1;
-      const parsed = parseLine(line);
-      if (!parsed) {
-        options.logger.warn(`journal line skipped: not a valid entry (${line.slice(0, 80)})`);
-      } else if (parsed.seq > (result.at(-1)?.seq ?? 0)) {
-        result.push(parsed);
-      }
-      goodBytes += Buffer.byteLength(line) + 1;
-    }
-    if (offset < text.length) {
-      await fs.truncate(file, goodBytes);
-      options.logger.warn(
-        `journal ended in a torn line (crash during a write); cut it off at byte ${goodBytes}`,
-      );
-    }
-    return result;
-  }
-
-  function parseLine(line: string): JournalEntry | null {
-    try {
-      const result = journalEntrySchema.safeParse(JSON.parse(line));
-      return result.success ? result.data : null;
-    } catch {
-      return null;
-    }
-  }
-
   async function compact(): Promise<void> {
     await options.beforeCompact?.();
     const keep = all.filter((entry) => entry.seq > acked);
-    await handle.close();
-    try {
-      await writeFileAtomic(file, keep.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-      all = keep;
-    } finally {
-      // Whether or not the rewrite worked, appends must go on: reopen whichever file is in place.
-      handle = await fs.open(file, 'a', 0o600);
-    }
+    await log.rewrite(keep);
+    all = keep;
   }
 
   return {
@@ -120,8 +86,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
           (payload, index) => ({ ...payload, seq: last + index + 1 }) as JournalEntry,
         );
         if (stored.length === 0) return [];
-        await handle.appendFile(stored.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
-        await handle.sync();
+        await log.append(stored);
         all.push(...stored);
         last += stored.length;
         for (const listener of listeners) listener(last);
@@ -156,6 +121,6 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => serial(() => handle.close()),
+    close: () => serial(() => log.close()),
   };
 }
