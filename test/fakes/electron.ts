@@ -1,7 +1,8 @@
 /**
  * A fake of the parts of `electron` that Lull's desktop host and preload use, for unit tests in plain
  * Node (vitest aliases `electron` to this file). It records what the code asked for and lets a test act
- * as the user or the OS: click the tray, close the window, navigate, send IPC, resume from sleep.
+ * as the user or the OS: click the tray, close the window, navigate, send IPC, resume from sleep, press
+ * a global shortcut (or have another app hold it).
  * Behaviour follows Electron where the host depends on it (preventable events, quit sequence, one
  * handler per IPC channel). Call `resetElectronFake()` in `beforeEach`.
  */
@@ -201,6 +202,8 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 
   readonly webContents = new FakeWebContents();
+  /** Every URL the app asked the window to load, in order. */
+  loadedUrls: string[] = [];
   visible = false;
   focused = false;
   minimized = false;
@@ -216,6 +219,7 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.options.webPreferences ?? {};
   }
   loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
     this.webContents.url = url;
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
@@ -334,6 +338,8 @@ export const Menu = {
 export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
   tooltip = '';
+  /** The text beside the icon in the macOS menu bar. */
+  title = '';
   contextMenu: FakeMenu | null = null;
   private destroyed = false;
 
@@ -346,6 +352,9 @@ export class FakeTray extends EventEmitter {
   }
   setToolTip(tooltip: string): void {
     this.tooltip = tooltip;
+  }
+  setTitle(title: string): void {
+    this.title = title;
   }
   setContextMenu(menu: FakeMenu | null): void {
     this.contextMenu = menu;
@@ -368,6 +377,103 @@ export class FakeTray extends EventEmitter {
 }
 
 export const Tray = FakeTray;
+
+// -------------------------------------------------------------------------------- global shortcuts
+
+const MODIFIERS = new Set([
+  'command',
+  'cmd',
+  'control',
+  'ctrl',
+  'commandorcontrol',
+  'cmdorctrl',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
+]);
+const NAMED_KEYS = new Set([
+  'plus',
+  'space',
+  'tab',
+  'capslock',
+  'numlock',
+  'scrolllock',
+  'backspace',
+  'delete',
+  'insert',
+  'return',
+  'enter',
+  'up',
+  'down',
+  'left',
+  'right',
+  'home',
+  'end',
+  'pageup',
+  'pagedown',
+  'escape',
+  'esc',
+  'volumeup',
+  'volumedown',
+  'volumemute',
+  'medianexttrack',
+  'mediaprevioustrack',
+  'mediastop',
+  'mediaplaypause',
+  'printscreen',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
+  ...Array.from({ length: 10 }, (_, n) => `num${n}`),
+  ...Array.from({ length: 24 }, (_, n) => `f${n + 1}`),
+]);
+
+/** Electron's accelerator grammar: modifiers joined by "+", then exactly one key. */
+export function isValidAccelerator(accelerator: string): boolean {
+  const parts = accelerator.split('+').map((part) => part.trim().toLowerCase());
+  const key = parts.pop();
+  if (!key || parts.some((part) => !MODIFIERS.has(part))) return false;
+  return NAMED_KEYS.has(key) || /^[\x21-\x7e]$/.test(key);
+}
+
+export const globalShortcut = {
+  registered: new Map<string, AnyFunction>(),
+  /** Accelerators another app holds: register() answers false for them, as the OS makes Electron do. */
+  takenByOtherApps: new Set<string>(),
+  /** Every register() call, refused ones included. */
+  attempts: [] as string[],
+  register(accelerator: string, callback: AnyFunction): boolean {
+    globalShortcut.attempts.push(accelerator);
+    if (!isValidAccelerator(accelerator)) {
+      throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+    }
+    if (globalShortcut.takenByOtherApps.has(accelerator) || globalShortcut.registered.has(accelerator)) {
+      return false;
+    }
+    globalShortcut.registered.set(accelerator, callback);
+    return true;
+  },
+  isRegistered(accelerator: string): boolean {
+    return globalShortcut.registered.has(accelerator);
+  },
+  unregister(accelerator: string): void {
+    globalShortcut.registered.delete(accelerator);
+  },
+  unregisterAll(): void {
+    globalShortcut.registered.clear();
+  },
+  /** The user presses the keys anywhere on the desktop. */
+  press(accelerator: string): void {
+    const callback = globalShortcut.registered.get(accelerator);
+    if (!callback) throw new Error(`no global shortcut ${accelerator} is registered`);
+    callback();
+  },
+};
 
 // ------------------------------------------------------------------------------------------- IPC
 
@@ -514,6 +620,9 @@ export function resetElectronFake(): void {
   FakeTray.instances = [];
   nativeImage.created = [];
   Menu.applicationMenu = null;
+  globalShortcut.registered.clear();
+  globalShortcut.takenByOtherApps.clear();
+  globalShortcut.attempts = [];
   ipcMain.reset();
   ipcRenderer.reset();
   contextBridge.exposed.clear();
