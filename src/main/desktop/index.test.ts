@@ -71,7 +71,15 @@ describe('the desktop entry', () => {
       fake.invokeEventFrom('lull://app/'),
       'app:get-info',
     );
-    expect(info).toMatchObject({ ok: true, value: { host: 'desktop', apiUrl: runtime.apiUrl } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: {
+        host: 'desktop',
+        apiUrl: runtime.apiUrl,
+        shortcut: { accelerator: 'CommandOrControl+Shift+F', registered: true, error: null },
+      },
+    });
+    expect(fake.globalShortcut.isRegistered('CommandOrControl+Shift+F')).toBe(true);
 
     // The tray toggles focus in the core, and the window hears about it.
     tray.click();
@@ -93,6 +101,14 @@ describe('the desktop entry', () => {
     win.close();
     tray.menu.click('Open inbox');
     expect(win.isVisible()).toBe(true);
+    win.close();
+    tray.menu.click('Focus settings…');
+    expect(win.isVisible()).toBe(true);
+    expect(win.webContents.getURL()).toBe('lull://app/index.html#/focus');
+
+    // The global shortcut toggles focus off again.
+    fake.globalShortcut.press('CommandOrControl+Shift+F');
+    await vi.waitFor(() => expect(tray.menu.labels[0]).toBe('Focus off'));
 
     tray.menu.click('Quit Lull');
     await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([0]), { timeout: 10_000 });
@@ -100,6 +116,8 @@ describe('the desktop entry', () => {
     expect(tray.isDestroyed()).toBe(true);
     expect(existsSync(path.join(dataDir, RUNTIME_FILE))).toBe(false);
     expect(fake.ipcMain.handlers.size).toBe(0);
+    expect(fake.globalShortcut.registered.size).toBe(0);
+    expect(fake.powerMonitor.listenerCount('resume')).toBe(0);
     await expect(fetch(`${runtime.apiUrl}/v1/health`)).rejects.toThrow();
   });
 

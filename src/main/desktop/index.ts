@@ -8,24 +8,27 @@ import {
   app,
   type BrowserWindow,
   dialog,
+  globalShortcut,
   ipcMain,
   powerMonitor,
   protocol,
   safeStorage,
   shell,
 } from 'electron';
+import { readSystemZone } from '../core';
 import { defaultDataDir } from '../data-dir';
 import { consoleLogger, systemClock } from '../ports';
 import { createAppOrigin } from './app-origin';
 import { forwardCoreEvents, registerIpcHandlers, trustAppFrames } from './ipc';
 import { parseLaunchOptions } from './launch-options';
 import { manageQuit } from './lifecycle';
-import { watchPowerEvents } from './power';
+import { watchPowerEvents, watchTimeZone } from './power';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createSafeStorageSecretStore } from './secret-store';
 import { startDesktopServices } from './services';
-import { createTray, loadTrayIcons } from './tray';
-import { createInboxWindow, showWindow } from './window';
+import { manageFocusShortcut } from './shortcut';
+import { createTray, loadTrayIcons, toggleFocus } from './tray';
+import { appRouteUrl, createInboxWindow, showWindow, showWindowAt } from './window';
 
 /** The built layout: out/main/index.js beside out/preload and out/renderer, resources/ at the app root. */
 const BUILT = {
@@ -77,18 +80,46 @@ async function main(): Promise<void> {
   });
   inbox = win;
   disposers.push(forwardCoreEvents(core.events, () => (win.isDestroyed() ? null : win.webContents)));
+  const tray = createTray({
+    core,
+    icons: loadTrayIcons(BUILT.resources, process.platform, logger),
+    clock: systemClock,
+    platform: process.platform,
+    openInbox: () => showWindow(win),
+    openFocusSettings: () => showWindowAt(win, appRouteUrl(origin.entryUrl, '/focus'), logger),
+    quit: () => app.quit(),
+    logger,
+  });
+  disposers.push(tray.dispose);
   disposers.push(
-    createTray({
-      focus: core.focus,
-      icons: loadTrayIcons(BUILT.resources, process.platform, logger),
-      now: () => systemClock.now(),
-      zone: () => core.settings.get().timeZone ?? undefined,
-      openInbox: () => showWindow(win),
-      quit: () => app.quit(),
+    manageFocusShortcut({
+      globalShortcut,
+      core,
+      toggle: () => toggleFocus(core.focus, logger),
+      platform: process.platform,
       logger,
-    }).dispose,
+    }),
   );
-  disposers.push(watchPowerEvents(powerMonitor, () => core.focus.recompute()));
+  // Timers stop while asleep and zones change under travellers: re-read the clock at once.
+  const recompute = () => {
+    core.focus.recompute();
+    tray.refresh();
+  };
+  const zone = watchTimeZone({
+    clock: systemClock,
+    readZone: readSystemZone,
+    onChange: (next, previous) => {
+      logger.info(`time zone changed from ${previous} to ${next}`);
+      recompute();
+    },
+  });
+  disposers.push(zone.stop);
+  disposers.push(
+    watchPowerEvents(powerMonitor, () => {
+      zone.check();
+      recompute();
+    }),
+  );
   logger.info(`desktop host ready; local API at ${api.url}`);
 }
 

@@ -1,99 +1,27 @@
 import path from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeTray, nativeImage, resetElectronFake } from '../../../test/fakes/electron';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
 import { createTestCore } from '../../../test/helpers/test-core';
-import type { FocusStatus } from '../../shared/schemas';
+import type { FocusRule } from '../../shared/focus-schedule';
 import type { Core } from '../core';
 import { silentLogger } from '../ports';
-import {
-  buildTrayMenuTemplate,
-  createTray,
-  describeFocus,
-  loadTrayIcons,
-  type TrayActions,
-  type TrayIcons,
-} from './tray';
+import { createTray, loadTrayIcons, type TrayIcons } from './tray';
 
-const T0 = Date.UTC(2025, 2, 4, 9, 0); // Tuesday 4 March 2025, 09:00 UTC
-const OFF: FocusStatus = { active: false, cause: null, since: null, until: null };
-const onUntil = (until: number | null): FocusStatus => ({ active: true, cause: 'manual', since: T0, until });
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const T0 = Date.UTC(2025, 2, 4, 9, 0); // Tuesday 4 March 2025, 09:00 UTC (vitest pins TZ=UTC)
 
-const labels = (template: MenuItemConstructorOptions[]) =>
-  template.map((item) => (item.type === 'separator' ? '---' : item.label));
-
-function recordingActions() {
-  const calls: string[] = [];
-  const actions: TrayActions = {
-    setFocus: (active) => calls.push(`setFocus(${active})`),
-    focusFor: (minutes) => calls.push(`focusFor(${minutes})`),
-    openInbox: () => calls.push('openInbox'),
-    quit: () => calls.push('quit'),
-  };
-  return { calls, actions };
-}
-
-describe('describeFocus', () => {
-  it('says off, on, and until when, in the given zone', () => {
-    expect(describeFocus(OFF, T0)).toBe('Focus off');
-    expect(describeFocus(onUntil(null), T0)).toBe('Focus on');
-    expect(describeFocus(onUntil(T0 + 2 * 3_600_000), T0)).toBe('Focus on · until 11:00');
-    expect(describeFocus(onUntil(T0 + 2 * 3_600_000), T0, 'America/New_York')).toBe('Focus on · until 06:00');
-  });
-
-  it('names the day when focus runs past today, and survives an unknown zone', () => {
-    expect(describeFocus(onUntil(T0 + 20 * 3_600_000), T0)).toBe('Focus on · until Wed 05:00');
-    expect(describeFocus(onUntil(T0 + 3_600_000), T0, 'Not/AZone')).toMatch(/^Focus on · until \d\d:\d\d$/);
-  });
-});
-
-describe('buildTrayMenuTemplate', () => {
-  it('offers to turn focus on, timed focus, the inbox and quit when focus is off', () => {
-    const { actions } = recordingActions();
-    const template = buildTrayMenuTemplate(OFF, actions, T0, 'UTC');
-    expect(labels(template)).toEqual([
-      'Focus off',
-      'Turn focus on',
-      'Focus for 25 minutes',
-      'Focus for 1 hour',
-      'Focus for 2 hours',
-      '---',
-      'Open inbox',
-      '---',
-      'Quit Lull',
-    ]);
-    expect(template[0]?.enabled).toBe(false);
-  });
-
-  it('shows until when and offers to turn focus off when focus is on', () => {
-    const { actions } = recordingActions();
-    const template = buildTrayMenuTemplate(onUntil(T0 + 25 * 60_000), actions, T0, 'UTC');
-    expect(labels(template).slice(0, 3)).toEqual([
-      'Focus on · until 09:25',
-      'Turn focus off',
-      'Focus for 25 minutes',
-    ]);
-    expect(labels(template)).not.toContain('Turn focus on');
-  });
-
-  it('wires each item to the action its label names', () => {
-    const click = (status: FocusStatus, label: string) => {
-      const { calls, actions } = recordingActions();
-      const item = buildTrayMenuTemplate(status, actions, T0).find((entry) => entry.label === label);
-      if (!item?.click) throw new Error(`no clickable item "${label}"`);
-      (item.click as () => void)();
-      return calls;
-    };
-    expect(click(OFF, 'Turn focus on')).toEqual(['setFocus(true)']);
-    expect(click(onUntil(null), 'Turn focus off')).toEqual(['setFocus(false)']);
-    expect(click(OFF, 'Focus for 25 minutes')).toEqual(['focusFor(25)']);
-    expect(click(OFF, 'Focus for 1 hour')).toEqual(['focusFor(60)']);
-    expect(click(OFF, 'Focus for 2 hours')).toEqual(['focusFor(120)']);
-    expect(click(OFF, 'Open inbox')).toEqual(['openInbox']);
-    expect(click(OFF, 'Quit Lull')).toEqual(['quit']);
-  });
-});
+const deepWork: FocusRule = {
+  id: 'deep',
+  name: 'Deep work',
+  kind: 'window',
+  weekdays: [1, 2, 3, 4, 5],
+  start: '10:00',
+  end: '11:00',
+  zone: 'UTC',
+  enabled: true,
+};
 
 describe('loadTrayIcons', () => {
   beforeEach(() => resetElectronFake());
@@ -128,26 +56,28 @@ describe('the tray, on a real core', () => {
     focusOn: nativeImage.createFromPath('/on.png'),
     focusOff: nativeImage.createFromPath('/off.png'),
   };
-  const opened: string[] = [];
-  let quits = 0;
+  const calls: string[] = [];
+  let held = 0;
 
   beforeEach(async () => {
     resetElectronFake();
     clock = createFakeClock(T0);
     ({ core, dispose } = await createTestCore({ clock }));
-    opened.length = 0;
-    quits = 0;
+    calls.length = 0;
+    held = 0;
   });
   afterEach(() => dispose());
 
-  function startTray() {
+  function startTray(platform: NodeJS.Platform = 'linux') {
     const handle = createTray({
-      focus: core.focus,
+      core,
       icons: icons as unknown as TrayIcons,
-      now: () => clock.now(),
-      zone: () => 'UTC',
-      openInbox: () => opened.push('inbox'),
-      quit: () => quits++,
+      clock,
+      platform,
+      heldCount: () => held,
+      openInbox: () => calls.push('inbox'),
+      openFocusSettings: () => calls.push('focus settings'),
+      quit: () => calls.push('quit'),
       logger: silentLogger,
     });
     const tray = FakeTray.instances.at(-1);
@@ -155,60 +85,159 @@ describe('the tray, on a real core', () => {
     return { tray, handle };
   }
 
-  it('starts showing focus off', () => {
+  const saveRules = (rules: FocusRule[]) => core.handlers['focus:save-rules']({ rules });
+  const settle = (check: () => void) => vi.waitFor(check);
+
+  it('starts off, with the off icon, tooltip and menu', () => {
     const { tray } = startTray();
     expect(tray.image).toBe(icons.focusOff);
-    expect(tray.tooltip).toBe('Lull · Focus off');
+    expect(tray.tooltip).toBe('Focus off');
     expect(tray.menu.labels[0]).toBe('Focus off');
+    expect(tray.menu.item('Until this block ends').enabled).toBe(false);
+    expect(() => tray.menu.click('Until this block ends')).toThrow(/disabled/);
+    expect(() => tray.menu.click('Focus off')).toThrow(/disabled/);
+  });
+
+  it('rebuilds the menu when rules are saved, and shows the next block', async () => {
+    const { tray } = startTray();
+    await saveRules([deepWork]);
+    expect(tray.menu.labels[0]).toBe('Focus off · next block 10:00 (Deep work)');
+    expect(tray.tooltip).toBe('Focus off · next block 10:00');
   });
 
   it('toggles focus on a click, and the icon, tooltip and menu follow', async () => {
     const { tray } = startTray();
     tray.click();
-    await vi.waitFor(() => expect(core.focus.status().active).toBe(true));
+    await settle(() => expect(core.focus.status().active).toBe(true));
     expect(tray.image).toBe(icons.focusOn);
-    expect(tray.tooltip).toBe('Lull · Focus on');
-    expect(tray.menu.labels.slice(0, 2)).toEqual(['Focus on', 'Turn focus off']);
+    expect(tray.tooltip).toBe('Focus on');
+    expect(tray.menu.labels[0]).toBe('Focus on');
+    expect(tray.menu.labels).toContain('Turn focus off');
 
     tray.click();
-    await vi.waitFor(() => expect(core.focus.status().active).toBe(false));
+    await settle(() => expect(core.focus.status().active).toBe(false));
     expect(tray.image).toBe(icons.focusOff);
-    expect(tray.menu.labels.slice(0, 2)).toEqual(['Focus off', 'Turn focus on']);
+    expect(tray.menu.labels[0]).toBe('Focus off');
+    expect(tray.menu.labels).toContain('Turn focus on');
   });
 
   it('runs timed focus from the menu and turns it off when the time is up', async () => {
     const { tray } = startTray();
     tray.menu.click('Focus for 25 minutes');
-    await vi.waitFor(() => expect(core.focus.status().until).toBe(T0 + 25 * 60_000));
+    await settle(() => expect(core.focus.status().until).toBe(T0 + 25 * MIN));
     expect(tray.menu.labels[0]).toBe('Focus on · until 09:25');
+    expect(tray.tooltip).toBe('Focus until 09:25');
+    expect(tray.image).toBe(icons.focusOn);
 
-    tray.menu.click('Focus for 1 hour');
-    await vi.waitFor(() => expect(core.focus.status().until).toBe(T0 + 60 * 60_000));
-    expect(tray.menu.labels[0]).toBe('Focus on · until 10:00');
+    tray.menu.click('Focus for 2 hours');
+    await settle(() => expect(core.focus.status().until).toBe(T0 + 2 * HOUR));
+    expect(tray.menu.labels[0]).toBe('Focus on · until 11:00');
 
-    clock.advance(60 * 60_000);
+    clock.advance(2 * HOUR);
     expect(core.focus.status().active).toBe(false);
     expect(tray.image).toBe(icons.focusOff);
     expect(tray.menu.labels[0]).toBe('Focus off');
   });
 
-  it('turns focus on and off from the menu, opens the inbox and quits', async () => {
+  it('focuses until tomorrow at the working start the label names', async () => {
+    const { tray } = startTray();
+    tray.menu.click('Until tomorrow 09:00');
+    await settle(() => expect(core.focus.status().until).toBe(T0 + 24 * HOUR));
+    expect(tray.menu.labels[0]).toBe('Focus on · until Wed 09:00');
+    expect(tray.tooltip).toBe('Focus until Wed 09:00');
+  });
+
+  it('follows a scheduled block: on, skipped, resumed, turned off', async () => {
+    const { tray } = startTray();
+    await saveRules([deepWork]);
+    clock.advance(HOUR + 15 * MIN); // 10:15, inside Deep work
+    expect(core.focus.status()).toMatchObject({ active: true, cause: 'schedule' });
+    expect(tray.image).toBe(icons.focusOn);
+    expect(tray.menu.labels[0]).toBe('Focus on · Deep work until 11:00');
+    expect(tray.menu.labels).toContain('Skip this block');
+
+    tray.menu.click('Skip this block');
+    await settle(() => expect(core.focus.status().skipping).toBe(true));
+    expect(tray.image).toBe(icons.focusOff);
+    expect(tray.menu.labels[0]).toBe('Skipping Deep work until 11:00');
+    expect(tray.tooltip).toBe('Skipping Deep work until 11:00');
+
+    tray.menu.click('Resume Deep work');
+    await settle(() => expect(core.focus.status()).toMatchObject({ active: true, cause: 'manual' }));
+    expect(core.focus.status().until).toBe(T0 + 2 * HOUR);
+    expect(tray.menu.labels[0]).toBe('Focus on · until 11:00');
+
+    tray.menu.click('Turn focus off');
+    await settle(() => expect(core.focus.status().skipping).toBe(true));
+    tray.menu.click('Turn focus on');
+    await settle(() => expect(core.focus.status()).toMatchObject({ active: true, until: null }));
+    expect(tray.menu.labels[0]).toBe('Focus on');
+
+    tray.menu.click('Until this block ends');
+    await settle(() => expect(core.focus.status().until).toBe(T0 + 2 * HOUR));
+    clock.advance(45 * MIN);
+    expect(core.focus.status().active).toBe(false);
+    expect(tray.menu.labels[0]).toBe('Focus off · next block Wed 10:00 (Deep work)');
+  });
+
+  it('turns focus on until turned off, and off, from the menu; opens the inbox and settings; quits', async () => {
     const { tray } = startTray();
     tray.menu.click('Turn focus on');
-    await vi.waitFor(() => expect(core.focus.status()).toMatchObject({ active: true, until: null }));
+    await settle(() => expect(core.focus.status()).toMatchObject({ active: true, until: null }));
     tray.menu.click('Turn focus off');
-    await vi.waitFor(() => expect(core.focus.status().active).toBe(false));
+    await settle(() => expect(core.focus.status().active).toBe(false));
     tray.menu.click('Open inbox');
-    expect(opened).toEqual(['inbox']);
+    tray.menu.click('Focus settings…');
     tray.menu.click('Quit Lull');
-    expect(quits).toBe(1);
-    expect(() => tray.menu.click('Focus off')).toThrow(/disabled/);
+    expect(calls).toEqual(['inbox', 'focus settings', 'quit']);
+  });
+
+  it('shows times in the zone from the settings', async () => {
+    const { tray } = startTray();
+    await core.focus.set({ active: true, minutes: 120 });
+    expect(tray.menu.labels[0]).toBe('Focus on · until 11:00');
+    await core.settings.update({ timeZone: 'Europe/Berlin' });
+    expect(tray.menu.labels[0]).toBe('Focus on · until 12:00');
+  });
+
+  it('sets the macOS title while focus runs, and clears it when off', async () => {
+    const { tray } = startTray('darwin');
+    expect(tray.title).toBe('');
+    await core.focus.set({ active: true, minutes: 25 });
+    expect(tray.title).toBe('Focus until 09:25');
+    await core.focus.set({ active: false });
+    expect(tray.title).toBe('');
+    expect(startTray('linux').tray.title).toBe('');
+  });
+
+  it('mentions held notifications once refreshed', async () => {
+    const { tray, handle } = startTray();
+    await core.focus.set({ active: true, minutes: 25 });
+    held = 3;
+    handle.refresh();
+    expect(tray.tooltip).toBe('Focus until 09:25 · 3 held');
+  });
+
+  it('redraws across midnight without an event, and not at all while nothing changes', async () => {
+    clock.set(Date.UTC(2025, 2, 4, 23, 0));
+    const { tray } = startTray();
+    await core.focus.set({ active: true, until: Date.UTC(2025, 2, 5, 9, 0) });
+    expect(tray.menu.labels[0]).toBe('Focus on · until Wed 09:00');
+    const setMenu = vi.spyOn(tray, 'setContextMenu');
+    clock.advance(30 * MIN);
+    expect(setMenu).not.toHaveBeenCalled();
+    clock.advance(31 * MIN); // 00:01 Wednesday
+    expect(tray.menu.labels[0]).toBe('Focus on · until 09:00');
+    expect(tray.menu.labels).toContain('Until tomorrow 09:00');
+    expect(setMenu).toHaveBeenCalledTimes(1);
   });
 
   it('stops following the core and removes the icon when disposed', async () => {
     const { tray, handle } = startTray();
+    const timers = clock.pendingTimers().length;
     handle.dispose();
     expect(tray.isDestroyed()).toBe(true);
+    expect(clock.pendingTimers()).toHaveLength(timers - 1);
     await core.focus.set({ active: true });
     expect(tray.image).toBe(icons.focusOff);
   });

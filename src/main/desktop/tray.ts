@@ -1,70 +1,13 @@
 import path from 'node:path';
-import { Menu, type MenuItemConstructorOptions, type NativeImage, nativeImage, Tray } from 'electron';
-import type { FocusSet, FocusStatus } from '../../shared/focus-schemas';
+import { Menu, type NativeImage, nativeImage, Tray } from 'electron';
+import type { FocusSet } from '../../shared/focus-schemas';
+import type { Core } from '../core';
 import type { FocusService } from '../focus-service';
-import type { Logger } from '../ports';
+import type { Cancel, Clock, Logger } from '../ports';
+import { buildTrayMenuTemplate, type TrayActions, traySummary, trayViewAt } from './tray-menu';
 
-/** What the tray menu can ask for; createTray wires these to the core and the window. */
-export interface TrayActions {
-  setFocus(active: boolean): void;
-  focusFor(minutes: number): void;
-  openInbox(): void;
-  quit(): void;
-}
-
-export const TIMED_FOCUS: ReadonlyArray<{ minutes: number; label: string }> = [
-  { minutes: 25, label: 'Focus for 25 minutes' },
-  { minutes: 60, label: 'Focus for 1 hour' },
-  { minutes: 120, label: 'Focus for 2 hours' },
-];
-
-function formatter(zone: string | undefined, withDay: boolean): Intl.DateTimeFormat {
-  const options: Intl.DateTimeFormatOptions = {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(withDay ? { weekday: 'short' } : {}),
-  };
-  try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone });
-  } catch {
-    // An unknown zone in the settings must not break the tray: fall back to the system zone.
-    return new Intl.DateTimeFormat('en-GB', options);
-  }
-}
-
-const dayOf = (at: number, zone: string | undefined) =>
-  formatter(zone, true)
-    .formatToParts(at)
-    .find((part) => part.type === 'weekday')?.value;
-
-/** "Focus off", "Focus on", "Focus on · until 11:00", or "Focus on · until Tue 09:00" past today. */
-export function describeFocus(status: FocusStatus, now: number, zone?: string): string {
-  if (!status.active) return 'Focus off';
-  if (status.until === null) return 'Focus on';
-  const otherDay = status.until - now >= 24 * 3_600_000 || dayOf(status.until, zone) !== dayOf(now, zone);
-  return `Focus on · until ${formatter(zone, otherDay).format(status.until).replace(',', '')}`;
-}
-
-/** The tray menu for a focus state; pure so it can be tested without a tray. */
-export function buildTrayMenuTemplate(
-  status: FocusStatus,
-  actions: TrayActions,
-  now: number,
-  zone?: string,
-): MenuItemConstructorOptions[] {
-  return [
-    { label: describeFocus(status, now, zone), enabled: false },
-    status.active
-      ? { label: 'Turn focus off', click: () => actions.setFocus(false) }
-      : { label: 'Turn focus on', click: () => actions.setFocus(true) },
-    ...TIMED_FOCUS.map(({ minutes, label }) => ({ label, click: () => actions.focusFor(minutes) })),
-    { type: 'separator' },
-    { label: 'Open inbox', click: () => actions.openInbox() },
-    { type: 'separator' },
-    { label: 'Quit Lull', click: () => actions.quit() },
-  ];
-}
+/** How often the texts are re-read without any event: "tomorrow" and "Mon" go stale at midnight. */
+export const TRAY_REFRESH_MS = 60_000;
 
 export interface TrayIcons {
   focusOn: NativeImage;
@@ -85,55 +28,91 @@ export function loadTrayIcons(resourcesDir: string, platform: NodeJS.Platform, l
   return { focusOn: load('focus-on'), focusOff: load('focus-off') };
 }
 
+/** Asks the core for a focus change from a click, a menu item or the shortcut; failures are only logged. */
+export function requestFocus(focus: Pick<FocusService, 'set'>, request: FocusSet, logger: Logger): void {
+  focus.set(request).catch((error: unknown) => {
+    logger.warn(`could not change focus: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+/** On if off, off if on (which skips a running scheduled block). */
+export function toggleFocus(focus: Pick<FocusService, 'set' | 'status'>, logger: Logger): void {
+  requestFocus(focus, focus.status().active ? { active: false } : { active: true }, logger);
+}
+
 export interface TrayOptions {
-  focus: FocusService;
+  core: Pick<Core, 'focus' | 'settings' | 'events' | 'calendar'>;
   icons: TrayIcons;
-  now(): number;
-  /** The user's IANA zone; undefined follows the system. */
-  zone(): string | undefined;
+  clock: Clock;
+  platform: NodeJS.Platform;
+  /** Notifications focus holds back, for "· 4 held"; none until batching exists. */
+  heldCount?: () => number;
   openInbox(): void;
+  openFocusSettings(): void;
   quit(): void;
   logger: Logger;
 }
 
 export interface LullTray {
   readonly tray: Tray;
+  /** Re-reads the state and redraws what changed: after a time-zone change or a new held count. */
+  refresh(): void;
   dispose(): void;
 }
 
 /**
- * The tray icon: a click toggles focus, and the menu is always set because some Linux trays never
- * deliver clicks (and on macOS a click opens the menu, whose second item toggles focus). Icon, tooltip
- * and menu follow the core's focus state.
+ * The tray icon. A click toggles focus where the platform delivers clicks (Windows; on macOS a click
+ * opens the menu, and some Linux trays only ever show the menu), so the menu is always set. Icon,
+ * tooltip, macOS title and menu follow the core: on every focus or settings change, and once a minute
+ * so that day names stay right across midnight. Nothing is redrawn when nothing changed.
  */
 export function createTray(options: TrayOptions): LullTray {
-  const { focus, icons, logger } = options;
-  const request = (change: FocusSet) => {
-    focus.set(change).catch((error: unknown) => logger.error(`could not change focus: ${String(error)}`));
-  };
+  const { core, icons, clock, logger } = options;
   const actions: TrayActions = {
-    setFocus: (active) => request(active ? { active: true } : { active: false }),
-    focusFor: (minutes) => request({ active: true, minutes }),
+    setFocus: (request) => requestFocus(core.focus, request, logger),
     openInbox: options.openInbox,
+    openFocusSettings: options.openFocusSettings,
     quit: options.quit,
   };
-  const tray = new Tray(focus.status().active ? icons.focusOn : icons.focusOff);
+  const tray = new Tray(core.focus.status().active ? icons.focusOn : icons.focusOff);
+  let drawn = '';
+  let cancelTimer: Cancel | null = null;
 
-  const render = (status: FocusStatus) => {
-    const now = options.now();
-    const zone = options.zone();
-    tray.setImage(status.active ? icons.focusOn : icons.focusOff);
-    tray.setToolTip(`Lull · ${describeFocus(status, now, zone)}`);
-    tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(status, actions, now, zone)));
+  const render = () => {
+    if (tray.isDestroyed()) return;
+    const view = trayViewAt({
+      status: core.focus.status(),
+      now: clock.now(),
+      calendar: core.calendar(),
+      rules: core.settings.get().focusRules,
+      heldCount: options.heldCount?.() ?? 0,
+    });
+    const template = buildTrayMenuTemplate(view, actions);
+    const summary = traySummary(view);
+    const key = JSON.stringify([view.status.active, summary, template.map((i) => [i.label, i.enabled])]);
+    if (key === drawn) return;
+    drawn = key;
+    tray.setImage(view.status.active ? icons.focusOn : icons.focusOff);
+    tray.setToolTip(summary);
+    // The menu bar has little room: the title speaks only while focus (or a skip) is running.
+    if (options.platform === 'darwin')
+      tray.setTitle(view.status.active || view.status.skipping ? summary : '');
+    tray.setContextMenu(Menu.buildFromTemplate(template));
+  };
+  const tick = () => {
+    render();
+    if (!tray.isDestroyed()) cancelTimer = clock.setTimer(tick, TRAY_REFRESH_MS);
   };
 
-  render(focus.status());
-  tray.on('click', () => actions.setFocus(!focus.status().active));
-  const stopWatching = focus.onChange((status) => render(status));
+  tray.on('click', () => toggleFocus(core.focus, logger));
+  const unsubscribe = [core.events.on('focus:changed', render), core.events.on('settings:changed', render)];
+  tick();
   return {
     tray,
+    refresh: render,
     dispose() {
-      stopWatching();
+      cancelTimer?.();
+      for (const stop of unsubscribe) stop();
       tray.destroy();
     },
   };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeBrowserWindow, resetElectronFake, session } from '../../../test/fakes/electron';
 import { silentLogger } from '../ports';
 import { APP_ENTRY_URL, createAppOrigin } from './app-origin';
-import { createInboxWindow, showWindow } from './window';
+import { appRouteUrl, createInboxWindow, showWindow, showWindowAt } from './window';
 
 function openWindow(options: { quitting?: () => boolean; devServerUrl?: string } = {}) {
   const opened: string[] = [];
@@ -102,5 +102,21 @@ describe('the inbox window', () => {
     win.destroy();
     expect(() => showWindow(win as never)).not.toThrow();
     expect(() => showWindow(null)).not.toThrow();
+  });
+
+  it('opens on a renderer route by changing only the hash of the app URL', () => {
+    expect(appRouteUrl(APP_ENTRY_URL, '/focus')).toBe('lull://app/index.html#/focus');
+    expect(appRouteUrl('http://localhost:5173/', '/focus')).toBe('http://localhost:5173/#/focus');
+    expect(appRouteUrl('lull://app/index.html#/inbox', '/focus')).toBe('lull://app/index.html#/focus');
+
+    const { win } = openWindow();
+    win.becomeReadyToShow();
+    win.close();
+    showWindowAt(win as never, appRouteUrl(APP_ENTRY_URL, '/focus'), silentLogger);
+    expect(win.loadedUrls).toEqual([APP_ENTRY_URL, 'lull://app/index.html#/focus']);
+    expect(win.isVisible()).toBe(true);
+    win.destroy();
+    expect(() => showWindowAt(win as never, APP_ENTRY_URL, silentLogger)).not.toThrow();
+    expect(win.loadedUrls).toHaveLength(2);
   });
 });

@@ -80,3 +80,20 @@ export function showWindow(win: BrowserWindow | null | undefined): void {
   win.show();
   win.focus();
 }
+
+/** The app's entry URL with a renderer route in its hash, e.g. `lull://app/index.html#/focus`. */
+export function appRouteUrl(entryUrl: string, route: `/${string}`): string {
+  const url = new URL(entryUrl);
+  url.hash = route;
+  return url.href;
+}
+
+/**
+ * Shows the window on a renderer route. Only the hash differs from the loaded page, so Chromium
+ * navigates within the document (the renderer hears `hashchange`) instead of reloading the app.
+ */
+export function showWindowAt(win: BrowserWindow | null | undefined, url: string, logger: Logger): void {
+  if (!win || win.isDestroyed()) return;
+  win.loadURL(url).catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`));
+  showWindow(win);
+}
