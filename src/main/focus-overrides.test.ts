@@ -130,6 +130,30 @@ describe('focus overrides: named ends', () => {
 });
 
 describe('focus overrides: off', () => {
+  it('off during a block skips it: inactive until the next block, which starts as usual', async () => {
+    const { focus, clock, changes, transitions } = await engineAt(WED_1000 + 30_000);
+    const skipped = await focus.set({ active: false });
+    expect(skipped).toEqual({
+      active: false,
+      cause: null,
+      ruleName: null,
+      since: null,
+      until: null,
+      nextChangeAt: THU_0900,
+      skipping: true,
+      nextBlock: { start: THU_0900, end: berlin('2026-11-19T11:00'), name: 'Deep work' },
+    });
+    clock.advance(WED_1100 - clock.now());
+    expect(focus.status()).toEqual({ ...skipped, skipping: false }); // exactly at the block end
+    expect(changes.at(-1)).toEqual(focus.status());
+    clock.advance(THU_0900 - clock.now());
+    expect(focus.status()).toMatchObject({ active: true, cause: 'schedule', skipping: false });
+    expect(transitions.map((t) => [t.at, t.status.active])).toEqual([
+      [WED_1000 + 30_000, false],
+      [THU_0900, true],
+    ]);
+  });
+
   it('off outside a block ends a manual session; off when already off changes nothing', async () => {
     const { focus, changes, transitions } = await engineAt(WED_1200);
     await focus.set({ active: true });
@@ -137,5 +161,28 @@ describe('focus overrides: off', () => {
     await focus.set({ active: false });
     expect(changes.map((s) => s.active)).toEqual([true, false]);
     expect(transitions.map((t) => t.status.active)).toEqual([true, false]);
+  });
+
+  it('a timed session ending inside a block hands over to the schedule without a flip', async () => {
+    const start = berlin('2026-11-18T08:45');
+    const { focus, clock, changes, transitions } = await engineAt(start);
+    const until = berlin('2026-11-18T09:15:30');
+    await focus.set({ active: true, until });
+    clock.advance(until - start);
+    // The handover shows at once, not at the next 60 s wake.
+    expect(focus.status()).toMatchObject({
+      active: true,
+      cause: 'schedule',
+      ruleName: 'Deep work',
+      since: WED_0900,
+      until: WED_1100,
+    });
+    expect(changes.every((s) => s.active)).toBe(true);
+    expect(transitions.map((t) => [t.at, t.status.cause])).toEqual([[start, 'manual']]);
+    clock.advance(WED_1100 - until);
+    expect(transitions.map((t) => [t.at, t.status.active])).toEqual([
+      [start, true],
+      [WED_1100, false],
+    ]);
   });
 });

@@ -124,8 +124,11 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     cancelTimer = null;
     if (closed) return;
     const now = options.clock.now();
-    const delay =
-      current.nextChangeAt === null ? MAX_TIMER_MS : Math.min(current.nextChangeAt - now, MAX_TIMER_MS);
+    // Not only flips change the status: an override ending inside a block hands over to the
+    // schedule, a skip ends with its block, a block starting under an override moves `nextBlock`.
+    const changes = [current.nextChangeAt, override?.until ?? null, current.nextBlock?.start ?? null];
+    const ahead = changes.filter((at) => at !== null && at > now).map((at) => at! - now);
+    const delay = Math.min(MAX_TIMER_MS, ...ahead);
     cancelTimer = options.clock.setTimer(() => service.recompute(), Math.max(0, delay));
   }
 
