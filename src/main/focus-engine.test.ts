@@ -201,4 +201,11 @@ describe('focus engine: rule changes', () => {
     expect(focus.status().active).toBe(false);
     expect(transitions.map((t) => t.status.active)).toEqual([true, false]);
   });
+
+  it('renaming the rule of the next block tells the mirrors', async () => {
+    const { focus, setRules, changes } = await startEngine({ dataDir: await tempDir(), start: WED_0830 });
+    setRules([{ ...deepWork, name: 'Writing' }]);
+    expect(focus.status().nextBlock).toEqual({ start: WED_0900, end: WED_1100, name: 'Writing' });
+    expect(changes).toEqual([focus.status()]);
+  });
 });

@@ -60,7 +60,8 @@ const sameStatus = (a: FocusStatus, b: FocusStatus) =>
   a.nextChangeAt === b.nextChangeAt &&
   a.skipping === b.skipping &&
   a.nextBlock?.start === b.nextBlock?.start &&
-  a.nextBlock?.end === b.nextBlock?.end;
+  a.nextBlock?.end === b.nextBlock?.end &&
+  a.nextBlock?.name === b.nextBlock?.name;
 
 function parsePersisted(text: string): Persisted | null {
   const raw = JSON.parse(text) as { override?: unknown; fired?: unknown };
