@@ -4,9 +4,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { createTestCore } from '../../test/helpers/test-core';
-import { MINUTE_MS } from '../shared/channels';
+import { HOUR_MS, MINUTE_MS } from '../shared/channels';
 import { dispatchCommand } from '../shared/contract';
+import type { FocusRule } from '../shared/focus-schedule';
+import type { FocusStatus } from '../shared/focus-schemas';
 import type { JournalEvent } from '../shared/schemas';
+import type { Core } from './core';
 import { TOKEN_SECRET } from './token';
 
 const T0 = Date.UTC(2025, 8, 1, 13, 0);
@@ -26,7 +29,7 @@ describe('core: focus history in the journal', () => {
     clock.advance(25 * MINUTE_MS);
     await vi.waitFor(() => expect(history()).toHaveLength(2));
     expect(history()).toEqual<JournalEvent[]>([
-      { type: 'focus-started', at: T0, cause: 'manual', until: T0 + 25 * MINUTE_MS },
+      { type: 'focus-started', at: T0, cause: 'manual', until: T0 + 25 * MINUTE_MS, ruleName: null },
       { type: 'focus-ended', at: T0 + 25 * MINUTE_MS },
     ]);
     await core.close();
@@ -71,6 +74,87 @@ describe('core: focus history in the journal', () => {
     await vi.waitFor(() => expect(core.journal.lastSeq()).toBe(2));
     expect(focusEvents).toEqual([true, false]);
     expect(appended).toEqual([1]);
+    await core.close();
+  });
+});
+
+describe('core: scheduled focus in history', () => {
+  // T0 is Monday 2025-09-01 15:00 in Berlin (+02:00): inside a 14:00–16:00 block.
+  const blockStart = T0 - HOUR_MS;
+  const blockEnd = T0 + HOUR_MS;
+  const afternoon: FocusRule = {
+    id: 'pm',
+    name: 'Deep work',
+    kind: 'window',
+    weekdays: [1, 2, 3, 4, 5],
+    start: '14:00',
+    end: '16:00',
+    zone: 'Europe/Berlin',
+    enabled: true,
+  };
+  /** Focus history once every append so far has landed (the journal is serial). */
+  const focusHistory = async (core: Core) => {
+    await core.journal.append([]);
+    return core.journal
+      .entries()
+      .flatMap((entry) =>
+        entry.kind === 'event' && entry.event.type.startsWith('focus-') ? [entry.event] : [],
+      );
+  };
+
+  it('saving rules that cover now turns focus on at once, and the session is recorded once', async () => {
+    const { core, clock } = await start();
+    const changed: FocusStatus[] = [];
+    core.events.on('focus:changed', (status) => changed.push(status));
+    await core.handlers['focus:save-rules']({ rules: [afternoon] });
+    expect(changed).toEqual([core.focus.status()]);
+    expect(core.focus.status()).toMatchObject({ active: true, cause: 'schedule', since: blockStart });
+
+    clock.advance(blockEnd - T0);
+    clock.set(T0); // an NTP correction back into the block that just ended
+    core.focus.recompute();
+    expect(core.focus.status().active).toBe(true);
+    clock.advance(2 * HOUR_MS); // and past its end again
+    expect(await focusHistory(core)).toEqual<JournalEvent[]>([
+      { type: 'focus-started', at: T0, cause: 'schedule', until: blockEnd, ruleName: 'Deep work' },
+      { type: 'focus-ended', at: blockEnd },
+    ]);
+    await core.close();
+  });
+
+  it('a scheduled session started by the timer is recorded with its rule, and survives a restart', async () => {
+    const dataDir = await tempDir();
+    const clock = createFakeClock(blockStart - 5 * MINUTE_MS);
+    const first = await start(dataDir, clock);
+    await first.core.handlers['focus:save-rules']({ rules: [afternoon] });
+    clock.advance(5 * MINUTE_MS);
+    await first.core.close();
+
+    const second = await start(dataDir, createFakeClock(T0));
+    second.clock.advance(blockEnd - T0);
+    second.clock.set(blockStart); // back to the start, which already fired
+    second.core.focus.recompute();
+    second.clock.advance(blockEnd - blockStart);
+    expect(await focusHistory(second.core)).toEqual<JournalEvent[]>([
+      { type: 'focus-started', at: blockStart, cause: 'schedule', until: blockEnd, ruleName: 'Deep work' },
+      { type: 'focus-ended', at: blockEnd },
+    ]);
+    await second.core.close();
+  });
+
+  // Not yet: the engine announces changes it sees happen, not those that happened while it was closed.
+  it.todo('records the start of a block already running at launch, and a session that ended while closed');
+
+  it('on resume, recompute() ends a session that expired while the machine slept', async () => {
+    const { core, clock } = await start();
+    const changed: boolean[] = [];
+    core.events.on('focus:changed', (status) => changed.push(status.active));
+    await core.focus.set({ active: true, minutes: 25 });
+    clock.set(T0 + 3 * HOUR_MS); // asleep: no timer ran
+    expect(core.focus.status().active).toBe(true);
+    core.focus.recompute(); // what the desktop host calls on resume and unlock
+    expect(changed).toEqual([true, false]);
+    expect((await focusHistory(core)).at(-1)).toEqual({ type: 'focus-ended', at: T0 + 3 * HOUR_MS });
     await core.close();
   });
 });
@@ -138,7 +222,16 @@ describe('core: handlers answer through dispatchCommand', () => {
     const set = await dispatchCommand(core.handlers, 'focus:set', { active: true, minutes: 30 });
     expect(set).toEqual({
       ok: true,
-      value: { active: true, cause: 'manual', since: T0, until: T0 + 30 * MINUTE_MS },
+      value: {
+        active: true,
+        cause: 'manual',
+        ruleName: null,
+        since: T0,
+        until: T0 + 30 * MINUTE_MS,
+        nextChangeAt: T0 + 30 * MINUTE_MS,
+        skipping: false,
+        nextBlock: null,
+      },
     });
     expect(await dispatchCommand(core.handlers, 'focus:get-status', undefined)).toEqual(set);
     await vi.waitFor(() => expect(core.journal.lastSeq()).toBe(1));
@@ -161,7 +254,13 @@ describe('core: handlers answer through dispatchCommand', () => {
     core.setApiUrl('http://127.0.0.1:4680');
     expect(await dispatchCommand(core.handlers, 'app:get-info', undefined)).toEqual({
       ok: true,
-      value: { version: '0.0.0-test', apiUrl: 'http://127.0.0.1:4680', token: core.token, host: 'browser' },
+      value: {
+        version: '0.0.0-test',
+        apiUrl: 'http://127.0.0.1:4680',
+        token: core.token,
+        host: 'browser',
+        shortcut: null,
+      },
     });
     await core.close();
   });
