@@ -146,9 +146,19 @@ describe('local HTTP API', () => {
     expect(storedCount()).toBe(0);
   });
 
+  // Every focus request and refusal: server.focus.test.ts.
   it('reads and sets focus', async () => {
     const off = await app.inject({ method: 'GET', url: '/v1/focus', headers: { host: HOST, ...auth() } });
-    expect(off.json()).toEqual({ active: false, cause: null, since: null, until: null });
+    expect(off.json()).toEqual({
+      active: false,
+      cause: null,
+      ruleName: null,
+      since: null,
+      until: null,
+      nextChangeAt: null,
+      skipping: false,
+      nextBlock: null,
+    });
     const on = await app.inject({
       method: 'PUT',
       url: '/v1/focus',
