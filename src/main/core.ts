@@ -1,6 +1,7 @@
 import type { AppInfo, CoreHandlers } from '../shared/contract';
 import { LullError } from '../shared/contract';
 import type { WorkingCalendar } from '../shared/working-time';
+import { type Batcher, createBatcher } from './batcher';
 import { createCalendarMemo } from './calendar';
 import { ensureDataDir } from './data-dir';
 import { type CoreEvents, createCoreEvents } from './events';
@@ -30,11 +31,17 @@ export interface Core {
   readonly journal: Journal;
   readonly focus: FocusService;
   readonly ingest: IngestService;
+  readonly batcher: Batcher;
   readonly events: CoreEvents;
   readonly token: string;
   readonly handlers: CoreHandlers;
   /** The user's working calendar: settings' hours and holidays in their zone (or the system's). */
   calendar(): WorkingCalendar;
+  /**
+   * Starts what acts on its own (releases, including one a crash interrupted). Hosts call it once
+   * their notifiers are subscribed to the core's events, so nothing is announced to nobody.
+   */
+  start(): Promise<void>;
   /** The host tells the core where its HTTP API listens, once it does. */
   setApiUrl(url: string): void;
   /** The desktop host reports whether the global shortcut could be registered. */
@@ -51,7 +58,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calendar = createCalendarMemo(settings, systemZone);
   const ingest = await createIngestService({ dataDir, clock, logger, settings: settings.get, calendar });
   const journal = await openJournal({ dataDir, logger, beforeCompact: ingest.flush });
-  ingest.attach(journal);
   const focus = await createFocusService({
     dataDir,
     clock,
@@ -61,6 +67,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const token = await loadOrCreateToken(options.secrets);
   const events = createCoreEvents((error) => logger.error(`event listener failed: ${String(error)}`));
+  const batcher = await createBatcher({
+    dataDir,
+    clock,
+    logger,
+    settings: settings.get,
+    calendar,
+    focus,
+    journal,
+    events,
+  });
+  ingest.attach(journal, batcher);
   let apiUrl = '';
   let shortcut: AppInfo['shortcut'] = null;
   const appInfo = (): AppInfo => ({ version: options.version, apiUrl, token, host: options.host, shortcut });
@@ -70,6 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   settings.onChange((next) => {
     events.emit('settings:changed', next);
     focus.recompute();
+    batcher.recompute();
   });
   // History records each session once, by transition: a clock set back does not record it again.
   focus.onTransition(({ at, status, previous }) => {
@@ -101,6 +119,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'focus:set': (request) => focus.set(request),
     'settings:get': async () => settings.get(),
     'focus:save-rules': async ({ rules }) => (await settings.update({ focusRules: rules })).focusRules,
+    'digest:peek': async () => batcher.status(),
+    'digest:release': () => batcher.releaseNow(),
+    'inbox:set-state': async ({ ids, state }) => {
+      // The inbox itself lives in the renderer; the core only needs to stop holding what is handled.
+      if (state !== 'open') await batcher.drop(ids);
+      return { updated: ids.length };
+    },
     'journal:pull': async ({ sinceSeq, limit }) => journal.pull(sinceSeq, limit),
     'journal:ack': async ({ seq }) => ({ ackedSeq: await journal.ack(seq) }),
   };
@@ -111,10 +136,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     journal,
     focus,
     ingest,
+    batcher,
     events,
     token,
     handlers,
     calendar,
+    start: () => batcher.start(),
     setApiUrl: (url) => {
       apiUrl = url;
       events.emit('app:info-changed', appInfo());
@@ -124,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (apiUrl) events.emit('app:info-changed', appInfo());
     },
     async close() {
+      await batcher.close();
       await focus.close();
       await ingest.flush();
       await journal.close();

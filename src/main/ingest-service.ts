@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { computeDeadline } from '../shared/deadline';
 import { itemIdFor } from '../shared/ids';
+import type { RouteDecision } from '../shared/routing';
 import type { InboxItem, UpdateInput } from '../shared/schemas';
 import { inboxItemSchema } from '../shared/schemas';
 import type { Settings } from '../shared/settings-schema';
@@ -21,6 +22,12 @@ export interface IngestResult {
   created: boolean;
 }
 
+/** Routing at ingest (the batcher): decide and hold before journaling, announce after. */
+export interface IngestRouter {
+  route(items: readonly InboxItem[]): Promise<Map<string, RouteDecision>>;
+  announce(items: readonly InboxItem[]): void;
+}
+
 export interface IngestService {
   ingest(updates: readonly UpdateInput[]): Promise<IngestResult[]>;
   known(id: string): InboxItem | undefined;
@@ -39,10 +46,11 @@ export async function createIngestService(options: {
   settings: () => Settings;
   /** Working hours for 'working' reply windows; without it windows count clock hours. */
   calendar?: () => WorkingCalendar;
-}): Promise<IngestService & { attach(journal: Journal): void }> {
+}): Promise<IngestService & { attach(journal: Journal, router?: IngestRouter): void }> {
   const file = path.join(options.dataDir, ITEMS_FILE);
   const known = new Map<string, InboxItem>();
   let journal: Journal | null = null;
+  let router: IngestRouter | null = null;
   let dirty = false;
   const saving = createSerialQueue();
 
@@ -87,8 +95,9 @@ export async function createIngestService(options: {
   }
 
   return {
-    attach(j) {
+    attach(j, r) {
       journal = j;
+      router = r ?? null;
       // Entries not yet compacted are newer than the saved memory: replay them.
       for (const entry of j.entries()) if (entry.kind === 'item') known.set(entry.item.id, entry.item);
     },
@@ -102,9 +111,18 @@ export async function createIngestService(options: {
         byId.set(item.id, item);
       }
       const createdIds = new Set([...byId.keys()].filter((id) => !known.has(id)));
-      await journal.append([...byId.values()].map((item) => ({ kind: 'item' as const, item })));
-      for (const item of byId.values()) known.set(item.id, item);
+      // New items are routed (and held ones durably queued) before they are journaled, so a crash in
+      // between re-queues on the client's retry instead of leaving an item that is never summarised.
+      const created = [...byId.values()].filter((item) => createdIds.has(item.id));
+      const decisions = router && created.length > 0 ? await router.route(created) : new Map();
+      const stored = [...byId.values()].map((item) => {
+        const route = decisions.get(item.id) ?? known.get(item.id)?.route;
+        return route ? { ...item, route } : item;
+      });
+      await journal.append(stored.map((item) => ({ kind: 'item' as const, item })));
+      for (const item of stored) known.set(item.id, item);
       dirty = true;
+      router?.announce(stored.filter((item) => createdIds.has(item.id)));
       return updates.map((update) => {
         const item = byId.get(itemIdFor(update.source, update.externalId))!;
         return { id: item.id, deadline: item.deadline, created: createdIds.has(item.id) };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { DEFAULT_CHARTER } from '../shared/channels';
+import { DEFAULT_DELIVERY_POLICY } from '../shared/delivery';
 import { SETTINGS_VERSION, type Settings, settingsSchema } from '../shared/settings-schema';
 import { DEFAULT_WORKING_HOURS } from '../shared/working-time';
 import type { Logger } from './ports';
@@ -126,26 +127,36 @@ describe('settings store', () => {
       holidays: [],
       focusRules: [],
       focusShortcut: DEFAULT_FOCUS_SHORTCUT,
+      delivery: DEFAULT_DELIVERY_POLICY,
     };
     expect(store.get()).toEqual(expected);
     expect(await readJson(file)).toEqual(expected);
     expect(warnings).toEqual([]);
-    expect(infos.some((m) => m.includes('migrated from version 0 to 2'))).toBe(true);
+    expect(infos.some((m) => m.includes('migrated from version 0 to 3'))).toBe(true);
     // A second start finds the current version and leaves the file alone.
     const before = await fs.stat(file);
     await open();
     expect((await fs.stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
-  it('migrates a version 1 file to version 2, keeping its charter and adding schedules and hours', async () => {
+  it('migrates a version 1 file to the current version, keeping its charter and adding schedules, hours and delivery', async () => {
     const dataDir = await tempDir();
     const { open, file, infos } = setup(dataDir);
     const charter = { ...DEFAULT_CHARTER, email: { hours: 8, clock: 'clock' as const } };
     await fs.writeFile(file, JSON.stringify({ version: 1, timeZone: 'Asia/Tokyo', charter }));
     const store = await open();
     expect(store.get()).toEqual({ ...defaultSettings(), timeZone: 'Asia/Tokyo', charter });
-    expect(infos).toContain('settings migrated from version 1 to 2');
-    expect(((await readJson(file)) as Settings).version).toBe(2);
+    expect(infos).toContain('settings migrated from version 1 to 3');
+    expect(((await readJson(file)) as Settings).version).toBe(3);
+  });
+
+  it('migrates a version 2 file to version 3, keeping its focus rules and adding the delivery policy', async () => {
+    const dataDir = await tempDir();
+    const { open, file } = setup(dataDir);
+    const { delivery: _omitted, ...v2 } = { ...defaultSettings(), version: 2, focusShortcut: null };
+    await fs.writeFile(file, JSON.stringify(v2));
+    const store = await open();
+    expect(store.get()).toEqual({ ...defaultSettings(), focusShortcut: null });
   });
 
   it('migrateSettings produces a file the current schema accepts', () => {

@@ -56,6 +56,12 @@ export const SETTINGS_MIGRATIONS: ReadonlyArray<{
       };
     },
   },
+  {
+    from: 2,
+    // Version 3 brought the delivery policy (summary times, breakthrough rules).
+    name: 'addDeliveryPolicy',
+    up: (raw) => ({ delivery: defaultSettings().delivery, ...raw, version: 3 }),
+  },
 ];
 
 export function migrateSettings(raw: RawSettings): RawSettings {

@@ -173,6 +173,9 @@ describe('types derived from the contract', () => {
       'journal:ack': async ({ seq }) => ({ ackedSeq: seq }),
       'settings:get': async () => defaultSettings(),
       'focus:save-rules': async ({ rules }) => rules,
+      'digest:peek': async () => ({ heldCount: 0, nextReleaseAt: null, items: [] }),
+      'digest:release': async () => null,
+      'inbox:set-state': async ({ ids }) => ({ updated: ids.length }),
     };
     // @ts-expect-error 'journal:ack' is missing
     const missing: CoreHandlers = {
@@ -182,6 +185,9 @@ describe('types derived from the contract', () => {
       'journal:pull': complete['journal:pull'],
       'settings:get': complete['settings:get'],
       'focus:save-rules': complete['focus:save-rules'],
+      'digest:peek': complete['digest:peek'],
+      'digest:release': complete['digest:release'],
+      'inbox:set-state': complete['inbox:set-state'],
     };
     const wrongOutput: CoreHandlers = {
       ...complete,

@@ -4,9 +4,10 @@
  * in-memory test fake and the core's handler map are all typed from this object.
  */
 import { z } from 'zod';
+import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-schemas';
 import { focusRuleSchema } from './focus-schedule';
 import { focusSetSchema, focusStatusSchema } from './focus-schemas';
-import { journalEntrySchema } from './schemas';
+import { inboxItemSchema, journalEntrySchema } from './schemas';
 import { MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
 
 export const appInfoSchema = z.object({
@@ -36,6 +37,15 @@ export const contract = {
       input: z.strictObject({ rules: z.array(focusRuleSchema).max(MAX_FOCUS_RULES) }),
       output: z.array(focusRuleSchema),
     },
+    'digest:peek': { input: z.undefined(), output: digestStatusSchema },
+    'digest:release': { input: z.undefined(), output: digestSchema.nullable() },
+    'inbox:set-state': {
+      input: z.strictObject({
+        ids: z.array(z.string().min(1).max(1100)).min(1).max(500),
+        state: z.enum(['open', 'done', 'snoozed']),
+      }),
+      output: z.object({ updated: z.number().int().min(0) }),
+    },
     'journal:pull': {
       input: z.strictObject({
         sinceSeq: z.number().int().min(0),
@@ -53,6 +63,9 @@ export const contract = {
     'journal:appended': z.object({ lastSeq: z.number().int().min(0) }),
     'settings:changed': settingsSchema,
     'app:info-changed': appInfoSchema,
+    'digest:changed': digestStatusSchema.pick({ heldCount: true, nextReleaseAt: true }),
+    'digest:released': digestSchema,
+    'inbox:notify': z.object({ item: inboxItemSchema, decision: routeDecisionSchema }),
   },
 } as const;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES } from './channels';
+import { DIGEST_CAUSES, routeDecisionSchema } from './digest-schemas';
 import { FOCUS_CAUSES } from './focus-schemas';
 import { instantSchema } from './instant';
 
@@ -79,6 +80,8 @@ export const inboxItemSchema = z.object({
   priority: z.enum(PRIORITIES),
   threadId: z.string().optional(),
   ingestedAt: z.number(),
+  /** Why the item was delivered, held or let through: "broke through: would miss its 4 h deadline". */
+  route: routeDecisionSchema.optional(),
 });
 export type InboxItem = z.output<typeof inboxItemSchema>;
 
@@ -91,6 +94,13 @@ export const journalEventSchema = z.discriminatedUnion('type', [
     ruleName: z.string().nullable().optional(),
   }),
   z.object({ type: z.literal('focus-ended'), at: z.number() }),
+  z.object({
+    type: z.literal('digest-released'),
+    at: z.number(),
+    id: z.string(),
+    cause: z.enum(DIGEST_CAUSES),
+    itemIds: z.array(z.string()),
+  }),
 ]);
 export type JournalEvent = z.output<typeof journalEventSchema>;
 

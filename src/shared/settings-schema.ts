@@ -1,6 +1,7 @@
 /** The settings file's shape. The core owns the file; every version before this one has a migration. */
 import { z } from 'zod';
 import { CHANNELS, DEFAULT_CHARTER, WINDOW_CLOCKS } from './channels';
+import { DEFAULT_DELIVERY_POLICY, deliveryPolicySchema } from './delivery';
 import { focusRuleSchema } from './focus-schedule';
 import { DEFAULT_WORKING_HOURS, workingHoursSchema } from './working-time';
 
@@ -19,7 +20,7 @@ export const charterSchema = z.strictObject(
   >,
 );
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const MAX_FOCUS_RULES = 50;
 
 export const settingsSchema = z.strictObject({
@@ -35,6 +36,7 @@ export const settingsSchema = z.strictObject({
     .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
   /** An Electron accelerator for the global focus toggle; null disables it. */
   focusShortcut: z.string().min(1).max(64).nullable(),
+  delivery: deliveryPolicySchema,
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -51,5 +53,6 @@ export function defaultSettings(): Settings {
     holidays: [],
     focusRules: [],
     focusShortcut: DEFAULT_FOCUS_SHORTCUT,
+    delivery: structuredClone(DEFAULT_DELIVERY_POLICY),
   };
 }

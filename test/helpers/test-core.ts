@@ -20,6 +20,7 @@ export async function createTestCore(options: { clock?: Clock; dataDir?: string 
     version: '0.0.0-test',
     host: 'browser',
   });
+  await core.start();
   return {
     core,
     dataDir,

@@ -52,6 +52,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw error;
   }
   core.setApiUrl(api.url);
+  await core.start();
   await writeRuntimeFile(dataDir, {
     pid: process.pid,
     port: api.port,

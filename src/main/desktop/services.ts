@@ -40,6 +40,7 @@ export async function startDesktopServices(options: {
     throw error;
   }
   core.setApiUrl(api.url);
+  await core.start();
   await writeRuntimeFile(dataDir, {
     pid: process.pid,
     port: api.port,
