@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../core';
 import { installErrorHandlers } from './errors';
 import { installGuards } from './guards';
+import { registerOpenApiRoute } from './openapi';
 import { registerApiRoutes } from './routes';
 
 export const LOOPBACK = '127.0.0.1';
@@ -63,6 +64,7 @@ export async function createHttpApp(
   });
   installGuards(app, { port: () => port, token: () => core.token });
   registerApiRoutes(app, core);
+  registerOpenApiRoute(app, core.options.version);
   await options.extend?.(app, { port: () => port });
   return { app, setPort: (value) => (port = value) };
 }
