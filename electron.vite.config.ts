@@ -15,6 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/desktop/index.ts'),
           web: resolve(__dirname, 'src/main/browser/index.ts'),
+          cli: resolve(__dirname, 'src/cli/index.ts'),
         },
       },
     },
