@@ -142,8 +142,42 @@ describe('core: scheduled focus in history', () => {
     await second.core.close();
   });
 
-  // Not yet: the engine announces changes it sees happen, not those that happened while it was closed.
-  it.todo('records the start of a block already running at launch, and a session that ended while closed');
+  it('records a block already running at launch once, and its end when it ended while closed', async () => {
+    const dataDir = await tempDir();
+    // Rules saved while the block had not begun; the app is closed before it starts.
+    const before = await start(dataDir, createFakeClock(blockStart - HOUR_MS));
+    await before.core.handlers['focus:save-rules']({ rules: [afternoon] });
+    await before.core.close();
+
+    // Launched in the middle of the block: its start is recorded, at the instant it began.
+    const during = await start(dataDir, createFakeClock(T0));
+    expect(await focusHistory(during.core)).toEqual<JournalEvent[]>([
+      { type: 'focus-started', at: blockStart, cause: 'schedule', until: blockEnd, ruleName: 'Deep work' },
+    ]);
+    await during.core.close();
+
+    // Launched again in the same block: nothing new. Then after it ended: its end, at the block end.
+    const again = await start(dataDir, createFakeClock(T0 + MINUTE_MS));
+    expect(await focusHistory(again.core)).toHaveLength(1);
+    await again.core.close();
+    const after = await start(dataDir, createFakeClock(blockEnd + 3 * HOUR_MS));
+    expect((await focusHistory(after.core)).at(-1)).toEqual({ type: 'focus-ended', at: blockEnd });
+    await after.core.close();
+  });
+
+  it('a manual session that expired while the app was closed is ended in history at its end', async () => {
+    const dataDir = await tempDir();
+    const first = await start(dataDir);
+    await first.core.focus.set({ active: true, minutes: 25 });
+    await first.core.close();
+    const second = await start(dataDir, createFakeClock(T0 + 2 * HOUR_MS));
+    const types = (await focusHistory(second.core)).map((e) => [e.type, e.at]);
+    expect(types).toEqual([
+      ['focus-started', T0],
+      ['focus-ended', T0 + 25 * MINUTE_MS],
+    ]);
+    await second.core.close();
+  });
 
   it('on resume, recompute() ends a session that expired while the machine slept', async () => {
     const { core, clock } = await start();

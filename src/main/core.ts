@@ -141,7 +141,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     token,
     handlers,
     calendar,
-    start: () => batcher.start(),
+    async start() {
+      focus.start();
+      await batcher.start();
+    },
     setApiUrl: (url) => {
       apiUrl = url;
       events.emit('app:info-changed', appInfo());

@@ -239,7 +239,7 @@ describe('focus service', () => {
     clock.advance(5 * MINUTE_MS); // ends by timer; the fired id is saved in the background
     await focus.close();
     const disk = JSON.parse(await fs.readFile(path.join(dataDir, FOCUS_FILE), 'utf8')) as unknown;
-    expect(disk).toEqual({ override: null, fired: transitions.map((t) => t.id) });
+    expect(disk).toMatchObject({ override: null, fired: transitions.map((t) => t.id) });
     expect(transitions).toHaveLength(2);
   });
 });
@@ -264,6 +264,8 @@ describe('focus service under concurrent requests', () => {
       expect(disk).toEqual({
         override: { kind: 'on', since: T0, until: null },
         fired: expect.any(Array),
+        announced: true,
+        seenAt: T0,
       });
       await focus.close();
     }

@@ -26,6 +26,8 @@ export interface FocusTransition {
 }
 
 export interface FocusService {
+  /** Records, once, a change that happened while the app was closed; call when history listens. */
+  start(): void;
   status(): FocusStatus;
   set(request: FocusSet): Promise<FocusStatus>;
   /** Re-reads the clock: on timer wake, resume, unlock, time-zone or settings change. */
@@ -41,6 +43,9 @@ export interface FocusService {
 interface Persisted {
   override: FocusOverride | null;
   fired: string[];
+  /** The state history last recorded, and when the engine last looked: to catch up after a restart. */
+  announced: boolean | null;
+  seenAt: number | null;
 }
 
 export interface FocusServiceOptions {
@@ -64,7 +69,12 @@ const sameStatus = (a: FocusStatus, b: FocusStatus) =>
   a.nextBlock?.name === b.nextBlock?.name;
 
 function parsePersisted(text: string): Persisted | null {
-  const raw = JSON.parse(text) as { override?: unknown; fired?: unknown };
+  const raw = JSON.parse(text) as {
+    override?: unknown;
+    fired?: unknown;
+    announced?: unknown;
+    seenAt?: unknown;
+  };
   const o = raw.override as Partial<FocusOverride> | null | undefined;
   // A file without `override` is not one this version wrote: say so rather than guess.
   const valid =
@@ -77,7 +87,12 @@ function parsePersisted(text: string): Persisted | null {
   const fired = Array.isArray(raw.fired)
     ? raw.fired.filter((id): id is string => typeof id === 'string')
     : [];
-  return { override: (o ?? null) as FocusOverride | null, fired };
+  return {
+    override: (o ?? null) as FocusOverride | null,
+    fired,
+    announced: typeof raw.announced === 'boolean' ? raw.announced : null,
+    seenAt: typeof raw.seenAt === 'number' ? raw.seenAt : null,
+  };
 }
 
 /**
@@ -99,11 +114,13 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
   let current = evaluateFocus(rules(), override, evaluatedAt);
   let cancelTimer: Cancel | null = null;
   let closed = false;
+  // A file from before this was recorded has nothing to catch up on.
+  let announced = persisted.announced ?? current.active;
   arm();
 
   async function load(): Promise<Persisted> {
     const text = await readFileIfExists(file);
-    if (text === null) return { override: null, fired: [] };
+    if (text === null) return { override: null, fired: [], announced: false, seenAt: null };
     try {
       const parsed = parsePersisted(text);
       if (parsed) return parsed;
@@ -111,14 +128,31 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
       // fall through
     }
     options.logger.warn(`${FOCUS_FILE} unreadable; focus follows the schedule alone`);
-    return { override: null, fired: [] };
+    return { override: null, fired: [], announced: false, seenAt: null };
   }
+
+  /** The file's content; `flip` is a transition about to fire, written with the override it causes. */
+  const snapshot = (next: FocusOverride | null, flip?: { id: string; active: boolean }) =>
+    JSON.stringify({
+      override: next,
+      fired: [...fired, ...(flip ? [flip.id] : [])].slice(-FIRED_MEMORY),
+      announced: flip ? flip.active : announced,
+      seenAt: options.clock.now(),
+    });
 
   // Background saves: nobody awaits them, so a failure is logged rather than left unhandled.
   const save = () =>
-    writes(() =>
-      writeFileAtomic(file, JSON.stringify({ override, fired: [...fired].slice(-FIRED_MEMORY) })),
-    ).catch((error: unknown) => options.logger.error(`could not save ${FOCUS_FILE}: ${String(error)}`));
+    writes(() => writeFileAtomic(file, snapshot(override))).catch((error: unknown) =>
+      options.logger.error(`could not save ${FOCUS_FILE}: ${String(error)}`),
+    );
+
+  function fire(transition: FocusTransition): void {
+    fired.add(transition.id);
+    if (fired.size > FIRED_MEMORY) fired.delete(fired.values().next().value as string);
+    announced = transition.status.active;
+    void save();
+    for (const listener of transitionListeners) listener(transition);
+  }
 
   function arm(): void {
     cancelTimer?.();
@@ -156,10 +190,7 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     if (sameStatus(previous, current)) return;
     for (const listener of changeListeners) listener(current, previous);
     if (previous.active === current.active || id === null || fired.has(id)) return;
-    fired.add(id);
-    if (fired.size > FIRED_MEMORY) fired.delete(fired.values().next().value as string);
-    void save();
-    for (const listener of transitionListeners) listener({ id, at: now, status: current, previous });
+    fire({ id, at: now, status: current, previous });
   }
 
   /** A request is the user's act, never a clock artefact: its id is unique even within one ms. */
@@ -200,18 +231,38 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
   }
 
   const service: FocusService = {
+    start() {
+      // What changed while the app was closed reaches history once: a block already running at
+      // launch starts, a session that ended while closed ends, each at the instant it happened.
+      if (announced === current.active) return;
+      const now = options.clock.now();
+      const from = Math.min(persisted.seenAt ?? now, now);
+      const crossed = transitionsBetween(rules(), override, from, now).filter(
+        (t) => t.active === current.active,
+      );
+      const last = crossed.at(-1);
+      const id = last?.id ?? `startup:${current.active ? 'on' : 'off'}@${current.since ?? now}`;
+      const previous: FocusStatus = { ...current, active: announced, cause: announced ? 'manual' : null };
+      if (fired.has(id)) {
+        announced = current.active;
+        void save();
+        return;
+      }
+      fire({ id, at: last?.at ?? current.since ?? now, status: current, previous });
+    },
     status: () => current,
     // One request at a time, in call order, so the file, the memory and the answers agree.
     set: (request) =>
       writes(async () => {
         const now = options.clock.now();
         const next = resolveRequest(request, now);
-        await writeFileAtomic(
-          file,
-          JSON.stringify({ override: next, fired: [...fired].slice(-FIRED_MEMORY) }),
-        );
+        const id = requestId(next?.kind ?? 'clear', now);
+        const active = evaluateFocus(rules(), next, now).active;
+        // The override, and the transition it causes, land on disk together: a crash right after
+        // cannot record the session twice on the next start.
+        await writeFileAtomic(file, snapshot(next, active !== current.active ? { id, active } : undefined));
         override = next;
-        publish(requestId(next?.kind ?? 'clear', now));
+        publish(id);
         return current;
       }),
     recompute: () => publish(null),
