@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import { MINUTE_MS } from '../shared/channels';
 import { LullError, type Unsubscribe } from '../shared/contract';
 import type { FocusRule } from '../shared/focus-schedule';
 import type { FocusSet, FocusStatus } from '../shared/focus-schemas';
 import { evaluateFocus, type FocusOverride, transitionsBetween } from '../shared/focus-state';
-import { nextWorkingStartOrNull, type WorkingCalendar } from '../shared/working-time';
+import { tomorrowWorkingStartOrNull, type WorkingCalendar } from '../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Cancel, Clock, Logger } from './ports';
 import { createSerialQueue } from './serial';
@@ -218,12 +217,10 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     }
     if (request.until === 'working-start') {
       const cal = calendar();
-      const tomorrow = cal
-        ? DateTime.fromMillis(now, { zone: cal.zone }).startOf('day').plus({ days: 1 })
-        : null;
-      const start = cal && tomorrow ? nextWorkingStartOrNull(tomorrow.toMillis(), cal) : null;
-      if (start === null)
+      const start = cal ? tomorrowWorkingStartOrNull(now, cal) : null;
+      if (start === null) {
         throw new LullError('no-working-hours', 'No working hours are set, so "tomorrow" has no start');
+      }
       return { kind: 'on', since, until: start };
     }
     if (request.until <= now) throw new LullError('invalid-until', 'The end of focus must be in the future');

@@ -234,6 +234,17 @@ export function nextWorkingStartOrNull(at: number, calendar: WorkingCalendar): n
   return null;
 }
 
+/**
+ * "Until tomorrow": the first working start on a later local day than `at`, or null. Shared by the
+ * focus engine, which ends the session there, and the tray, which names the time in its menu.
+ */
+export function tomorrowWorkingStartOrNull(at: number, calendar: WorkingCalendar): number | null {
+  assertInstant(at, 'at');
+  const zone = ianaZone(calendar.zone);
+  const today = Math.floor((at + zone.offset(at) * 60_000) / DAY_MS);
+  return nextWorkingStartOrNull(resolveOnDay(zone, today + 1, 0), calendar);
+}
+
 /** As nextWorkingStartOrNull, but throws when there is none within SEARCH_HORIZON_DAYS. */
 export function nextWorkingStart(at: number, calendar: WorkingCalendar): number {
   const start = nextWorkingStartOrNull(at, calendar);
