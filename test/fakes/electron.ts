@@ -2,7 +2,7 @@
  * A fake of the parts of `electron` that Lull's desktop host and preload use, for unit tests in plain
  * Node (vitest aliases `electron` to this file). It records what the code asked for and lets a test act
  * as the user or the OS: click the tray, close the window, navigate, send IPC, resume from sleep, press
- * a global shortcut (or have another app hold it).
+ * a global shortcut (or have another app hold it), click or dismiss a notification.
  * Behaviour follows Electron where the host depends on it (preventable events, quit sequence, one
  * handler per IPC channel). Call `resetElectronFake()` in `beforeEach`.
  */
@@ -144,12 +144,27 @@ class FakeSession {
 
 export const session = { defaultSession: new FakeSession() };
 
+/** Session history as Chromium keeps it: one entry per navigation, hash-only ones included. */
+export class FakeNavigationHistory {
+  entries: string[] = [];
+  length(): number {
+    return this.entries.length;
+  }
+  /** Electron's clear(): everything but the current entry goes. */
+  clear(): void {
+    this.entries = this.entries.slice(-1);
+  }
+}
+
 export class FakeWebContents extends EventEmitter {
   url = '';
   sent: Array<{ channel: string; args: unknown[] }> = [];
   windowOpenHandler: AnyFunction | null = null;
   readonly session = session.defaultSession;
   readonly mainFrame = { url: '' };
+  readonly navigationHistory = new FakeNavigationHistory();
+  /** Set by the window: what a page's window.close() asks it to do. */
+  onCloseFromPage: (() => void) | null = null;
   private destroyed = false;
 
   getURL(): string {
@@ -178,8 +193,28 @@ export class FakeWebContents extends EventEmitter {
     const event = fakeEvent({ url, isMainFrame: true, frame: this.mainFrame });
     this.emit('will-navigate', event, url, false, true);
     if (event.defaultPrevented) return false;
+    this.commit(url);
+    return true;
+  }
+  /**
+   * A navigation commits: a new history entry, and 'did-navigate-in-page' when only the hash changed
+   * (Chromium then stays in the document). Shared by page- and main-initiated navigations.
+   */
+  commit(url: string): void {
+    const sameDocument = this.url !== '' && this.url.split('#')[0] === url.split('#')[0];
     this.url = url;
     this.mainFrame.url = url;
+    this.navigationHistory.entries.push(url);
+    if (sameDocument) this.emit('did-navigate-in-page', fakeEvent(), url, true, 0, 0);
+  }
+  /**
+   * The page calls window.close(). Blink allows it for a window no script opened only while its
+   * history has a single entry ("Scripts may close only the windows that were opened by them");
+   * Electron then closes the BrowserWindow. Returns whether the window closed.
+   */
+  closeFromPage(): boolean {
+    if (this.navigationHistory.length() > 1) return false;
+    this.onCloseFromPage?.();
     return true;
   }
   /** The page calls window.open(url); returns the window open handler's answer. */
@@ -195,6 +230,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface FakeRectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
@@ -207,11 +249,20 @@ export class FakeBrowserWindow extends EventEmitter {
   visible = false;
   focused = false;
   minimized = false;
+  bounds: FakeRectangle;
   private destroyed = false;
 
   // biome-ignore lint/suspicious/noExplicitAny: BrowserWindowConstructorOptions, recorded as given
   constructor(readonly options: Record<string, any> = {}) {
     super();
+    // Electron centres a window given no position; the fake puts it at the origin.
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
+    this.webContents.onCloseFromPage = () => this.destroy();
     FakeBrowserWindow.instances.push(this);
   }
 
@@ -220,9 +271,26 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
-    this.webContents.url = url;
-    this.webContents.mainFrame.url = url;
+    this.webContents.commit(url);
     return Promise.resolve();
+  }
+  getBounds(): FakeRectangle {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<FakeRectangle>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+  }
+  setPosition(x: number, y: number): void {
+    if (!Number.isInteger(x) || !Number.isInteger(y)) throw new TypeError('Error processing argument');
+    this.bounds = { ...this.bounds, x, y };
+  }
+  getPosition(): [number, number] {
+    return [this.bounds.x, this.bounds.y];
+  }
+  /** The user clicks another window: this one loses focus. */
+  blur(): void {
+    this.focused = false;
+    this.emit('blur');
   }
   show(): void {
     this.visible = true;
@@ -337,6 +405,11 @@ export const Menu = {
 
 export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
+  /**
+   * Where the icon sits, as getBounds() reports it: on macOS and Windows. Elsewhere Electron answers
+   * all zeros, which a test plays by setting this to `{ x: 0, y: 0, width: 0, height: 0 }`.
+   */
+  bounds: FakeRectangle = { x: 1800, y: 0, width: 24, height: 24 };
   tooltip = '';
   /** The text beside the icon in the macOS menu bar. */
   title = '';
@@ -359,6 +432,9 @@ export class FakeTray extends EventEmitter {
   setContextMenu(menu: FakeMenu | null): void {
     this.contextMenu = menu;
   }
+  getBounds(): FakeRectangle {
+    return { ...this.bounds };
+  }
   destroy(): void {
     this.destroyed = true;
   }
@@ -377,6 +453,113 @@ export class FakeTray extends EventEmitter {
 }
 
 export const Tray = FakeTray;
+
+// ---------------------------------------------------------------------------- notifications, screen
+
+/**
+ * Electron's main-process Notification: records the options it was built with and whether it was shown
+ * or closed. A test plays the user with click() and dismiss(), the OS with fail(). Like Electron, close()
+ * from the app is not promised to emit 'close' (only Windows does), so the fake does not.
+ */
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  /** What Notification.isSupported() answers. */
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+
+  shown = 0;
+  closed = false;
+
+  // biome-ignore lint/suspicious/noExplicitAny: NotificationConstructorOptions, recorded as given
+  constructor(readonly options: Record<string, any> = {}) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  get title(): string {
+    return this.options.title ?? '';
+  }
+  get body(): string {
+    return this.options.body ?? '';
+  }
+  show(): void {
+    this.shown++;
+    this.closed = false;
+    this.emit('show', fakeEvent());
+  }
+  close(): void {
+    this.closed = true;
+  }
+  /** The user clicks the notification (on screen or in the notification centre). */
+  click(): void {
+    this.emit('click', fakeEvent());
+  }
+  /** The user dismisses it, or it times out: 'close', as Electron reports it. */
+  dismiss(): void {
+    this.closed = true;
+    this.emit('close', fakeEvent({ reason: 'userCanceled' }));
+  }
+  /** The OS refused to show it (macOS and Windows report this). */
+  fail(error = 'notification failed'): void {
+    this.emit('failed', fakeEvent(), error);
+  }
+}
+
+export const Notification = FakeNotification;
+
+export interface FakeDisplay {
+  id: number;
+  bounds: FakeRectangle;
+  workArea: FakeRectangle;
+  scaleFactor: number;
+}
+
+const contains = (rect: FakeRectangle, point: { x: number; y: number }) =>
+  point.x >= rect.x && point.x < rect.x + rect.width && point.y >= rect.y && point.y < rect.y + rect.height;
+
+/** Squared distance from a point to a rectangle: 0 inside it. */
+function distanceTo(rect: FakeRectangle, point: { x: number; y: number }): number {
+  const dx = Math.max(rect.x - point.x, 0, point.x - (rect.x + rect.width - 1));
+  const dy = Math.max(rect.y - point.y, 0, point.y - (rect.y + rect.height - 1));
+  return dx * dx + dy * dy;
+}
+
+/** One 1920×1080 display with a 25 px menu bar on top, unless a test sets others (the first is primary). */
+export const screen = {
+  displays: [] as FakeDisplay[],
+  cursor: { x: 0, y: 0 },
+  reset(): void {
+    screen.displays = [
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+        workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+        scaleFactor: 1,
+      },
+    ];
+    screen.cursor = { x: 0, y: 0 };
+  },
+  getPrimaryDisplay(): FakeDisplay {
+    const primary = screen.displays[0];
+    if (!primary) throw new Error('no display');
+    return primary;
+  },
+  getAllDisplays(): FakeDisplay[] {
+    return [...screen.displays];
+  },
+  getCursorScreenPoint(): { x: number; y: number } {
+    return { ...screen.cursor };
+  },
+  getDisplayNearestPoint(point: { x: number; y: number }): FakeDisplay {
+    const inside = screen.displays.find((display) => contains(display.bounds, point));
+    if (inside) return inside;
+    const byDistance = [...screen.displays].sort(
+      (a, b) => distanceTo(a.bounds, point) - distanceTo(b.bounds, point),
+    );
+    return byDistance[0] ?? screen.getPrimaryDisplay();
+  },
+};
 
 // -------------------------------------------------------------------------------- global shortcuts
 
@@ -618,6 +801,9 @@ export function resetElectronFake(): void {
   session.defaultSession.setPermissionCheckHandler(null);
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];
+  FakeNotification.instances = [];
+  FakeNotification.supported = true;
+  screen.reset();
   nativeImage.created = [];
   Menu.applicationMenu = null;
   globalShortcut.registered.clear();
