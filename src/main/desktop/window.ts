@@ -1,18 +1,61 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
 import { isSafeHttpUrl } from '../../shared/schemas';
 import type { Logger } from '../ports';
 import type { AppOrigin } from './app-origin';
 
-export interface InboxWindowOptions {
+export interface AppWindowOptions {
   origin: AppOrigin;
   /** out/preload/index.js: the only code with access to ipcRenderer, exposing `window.lull`. */
   preloadPath: string;
-  /** True once the user chose Quit: only then does closing the window really close it. */
-  isQuitting(): boolean;
   /** Hands a link the page tried to open to the system browser (already checked to be http or https). */
   openExternal(url: string): void;
   logger: Logger;
+}
+
+export interface InboxWindowOptions extends AppWindowOptions {
+  /** True once the user chose Quit: only then does closing the window really close it. */
+  isQuitting(): boolean;
   iconPath?: string;
+}
+
+/**
+ * What every Lull window's page runs with (DESIGN.md "Security posture"): sandboxed, isolated, no Node,
+ * the curated preload as its only bridge. One definition, so no window can drift from it.
+ */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+  };
+}
+
+/**
+ * Locks a window's page to the app: no navigation away, no new windows (plain web links go to the
+ * browser), no permissions, no <webview>.
+ */
+export function guardWebContents(webContents: WebContents, options: AppWindowOptions, name: string): void {
+  const { origin, logger } = options;
+  webContents.on('will-navigate', (event) => {
+    if (!origin.isAppUrl(event.url)) event.preventDefault();
+  });
+  webContents.on('will-redirect', (event) => {
+    if (!origin.isAppUrl(event.url)) event.preventDefault();
+  });
+  webContents.on('will-attach-webview', (event) => event.preventDefault());
+  webContents.setWindowOpenHandler(({ url }) => {
+    // Never a new Electron window; a plain web link the user clicked opens in their browser instead.
+    if (isSafeHttpUrl(url)) options.openExternal(url);
+    return { action: 'deny' };
+  });
+  webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  webContents.session.setPermissionCheckHandler(() => false);
+  webContents.on('render-process-gone', (_event, details) => {
+    logger.error(`the ${name} renderer stopped: ${details.reason}`);
+  });
 }
 
 /**
@@ -30,16 +73,8 @@ export function createInboxWindow(options: InboxWindowOptions): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-    webPreferences: {
-      preload: options.preloadPath,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(options.preloadPath),
   });
-  const { webContents } = win;
 
   win.once('ready-to-show', () => win.show());
   // Lull lives in the tray: closing the window only hides it until the user quits.
@@ -48,24 +83,7 @@ export function createInboxWindow(options: InboxWindowOptions): BrowserWindow {
     event.preventDefault();
     win.hide();
   });
-
-  webContents.on('will-navigate', (event) => {
-    if (!origin.isAppUrl(event.url)) event.preventDefault();
-  });
-  webContents.on('will-redirect', (event) => {
-    if (!origin.isAppUrl(event.url)) event.preventDefault();
-  });
-  webContents.on('will-attach-webview', (event) => event.preventDefault());
-  webContents.setWindowOpenHandler(({ url }) => {
-    // Never a new Electron window; a plain web link the user clicked opens in their browser instead.
-    if (isSafeHttpUrl(url)) options.openExternal(url);
-    return { action: 'deny' };
-  });
-  webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  webContents.session.setPermissionCheckHandler(() => false);
-  webContents.on('render-process-gone', (_event, details) => {
-    logger.error(`the inbox renderer stopped: ${details.reason}`);
-  });
+  guardWebContents(win.webContents, options, 'inbox');
 
   win.loadURL(origin.entryUrl).catch((error: unknown) => {
     logger.error(`could not load the inbox from ${origin.entryUrl}: ${String(error)}`);
