@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc-channels';
+import { openHeldQueue } from '../held-queue';
+import { silentLogger } from '../ports';
 import { RUNTIME_FILE } from '../runtime-file';
 
 type Fake = typeof import('../../../test/fakes/electron');
@@ -119,6 +121,82 @@ describe('the desktop entry', () => {
     expect(fake.globalShortcut.registered.size).toBe(0);
     expect(fake.powerMonitor.listenerCount('resume')).toBe(0);
     await expect(fetch(`${runtime.apiUrl}/v1/health`)).rejects.toThrow();
+  });
+
+  it('announces a digest interrupted by a crash, opens the pop-up from it, and an item from its own', async () => {
+    const dataDir = await tempDir();
+    const queue = await openHeldQueue({ dataDir, logger: silentLogger });
+    const held = {
+      id: 'chat/q',
+      title: 'Quarterly numbers',
+      channel: 'email' as const,
+      deadline: 4e12,
+      heldAt: 1,
+    };
+    await queue.hold([held]);
+    await queue.beginRelease(
+      {
+        id: 'digest@1:summary',
+        at: 1,
+        cause: 'summary',
+        items: [held],
+        headline: '1 update — next: Quarterly numbers',
+      },
+      null,
+    );
+    await queue.close();
+
+    const fake = await launch({ LULL_DATA_DIR: dataDir, LULL_PORT: '0' });
+    await vi.waitFor(() => expect(fake.FakeTray.instances).toHaveLength(1), { timeout: 10_000 });
+    const [inbox] = fake.FakeBrowserWindow.instances;
+    const [tray] = fake.FakeTray.instances;
+    if (!inbox || !tray) throw new Error('no window or tray');
+    expect(fake.FakeNotification.instances.map((n) => n.body)).toEqual([
+      '1 update — next: Quarterly numbers',
+    ]);
+    expect(tray.menu.item('Show held updates now').enabled).toBe(false);
+
+    fake.FakeNotification.instances[0]?.click();
+    const popup = fake.FakeBrowserWindow.instances[1];
+    if (!popup) throw new Error('no digest pop-up');
+    expect(popup.webContents.getURL()).toBe('lull://app/index.html#/digest');
+    expect(popup.webPreferences).toEqual(inbox.webPreferences);
+    // The pop-up's page may call the core and hears its events, like the inbox.
+    const peek = await fake.ipcMain.invoke(
+      IPC_INVOKE_CHANNEL,
+      fake.invokeEventFrom(popup.webContents.getURL()),
+      'digest:peek',
+    );
+    expect(peek).toMatchObject({ ok: true, value: { heldCount: 0 } });
+
+    // An urgent update breaks through; its notification opens the inbox on it.
+    const info = await fake.ipcMain.invoke(
+      IPC_INVOKE_CHANNEL,
+      fake.invokeEventFrom('lull://app/'),
+      'app:get-info',
+    );
+    const { apiUrl, token } = (info as { value: { apiUrl: string; token: string } }).value;
+    const posted = await fetch(`${apiUrl}/v1/updates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'pager', externalId: 'p1', title: 'Prod is down', priority: 'urgent' }),
+    });
+    expect(posted.status).toBeLessThan(300);
+    await vi.waitFor(() => expect(fake.FakeNotification.instances).toHaveLength(2));
+    expect(fake.FakeNotification.instances[1]?.options).toMatchObject({ title: 'Urgent: Prod is down' });
+    await vi.waitFor(() =>
+      expect(popup.webContents.sent).toContainEqual({
+        channel: IPC_EVENT_CHANNEL,
+        args: ['journal:appended', expect.anything()],
+      }),
+    );
+    fake.FakeNotification.instances[1]?.click();
+    expect(inbox.isVisible()).toBe(true);
+    expect(inbox.webContents.getURL()).toBe('lull://app/index.html#/inbox?item=pager%2Fp1');
+
+    tray.menu.click('Quit Lull');
+    await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([0]), { timeout: 10_000 });
+    expect(popup.isDestroyed()).toBe(true);
   });
 
   it('leaves a second instance to the first: it quits without starting anything', async () => {

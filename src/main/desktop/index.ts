@@ -1,6 +1,6 @@
 /**
- * The desktop host: core and local API, inbox window, tray. Wiring only; every piece is created here
- * and handed what it needs. macOS keeps its dock icon: Lull has a real window that people switch to
+ * The desktop host: core and local API, inbox window, digest pop-up, notifications, tray. Wiring only;
+ * every piece is created here and handed what it needs. macOS keeps its dock icon: Lull has a real window that people switch to
  * with Cmd+Tab, and the tray icon besides.
  */
 import path from 'node:path';
@@ -19,15 +19,17 @@ import { readSystemZone } from '../core';
 import { defaultDataDir } from '../data-dir';
 import { consoleLogger, systemClock } from '../ports';
 import { createAppOrigin } from './app-origin';
+import { createDigestPopup, DIGEST_ROUTES } from './digest-window';
 import { forwardCoreEvents, registerIpcHandlers, trustAppFrames } from './ipc';
 import { parseLaunchOptions } from './launch-options';
 import { manageQuit } from './lifecycle';
+import { createNotifier } from './notifier';
 import { watchPowerEvents, watchTimeZone } from './power';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createSafeStorageSecretStore } from './secret-store';
 import { startDesktopServices } from './services';
 import { manageFocusShortcut } from './shortcut';
-import { createTray, loadTrayIcons, toggleFocus } from './tray';
+import { createTray, type LullTray, loadTrayIcons, toggleFocus } from './tray';
 import { appRouteUrl, createInboxWindow, showWindow, showWindowAt } from './window';
 
 /** The built layout: out/main/index.js beside out/preload and out/renderer, resources/ at the app root. */
@@ -52,8 +54,44 @@ async function main(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('app.lull.desktop');
   await app.whenReady();
 
+  const origin = createAppOrigin(process.env.ELECTRON_RENDERER_URL);
+  const openExternal = (url: string) =>
+    shell.openExternal(url).catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`));
+  let tray: LullTray | null = null;
+  // Created first, its window only on demand: a notification may be clicked as soon as the core starts.
+  const popup = createDigestPopup({
+    origin,
+    preloadPath: BUILT.preload,
+    openExternal,
+    logger,
+    platform: process.platform,
+    trayBounds: () => (tray && !tray.tray.isDestroyed() ? tray.tray.getBounds() : null),
+  });
+  const openInboxAt = (itemId: string | null) =>
+    itemId === null
+      ? showWindow(inbox)
+      : showWindowAt(
+          inbox,
+          appRouteUrl(origin.entryUrl, `/inbox?item=${encodeURIComponent(itemId)}`),
+          logger,
+        );
+
   const secrets = createSafeStorageSecretStore(dataDir, safeStorage, logger);
-  const { core, api, stop } = await startDesktopServices({ dataDir, port: launch.port, secrets, logger });
+  const { core, api, stop } = await startDesktopServices({
+    dataDir,
+    port: launch.port,
+    secrets,
+    logger,
+    beforeStart: (started) =>
+      createNotifier({
+        events: started.events,
+        platform: process.platform,
+        openDigest: () => popup.show(DIGEST_ROUTES.digest),
+        openInbox: openInboxAt,
+        logger,
+        iconPath: path.join(BUILT.resources, 'icon.png'),
+      }).dispose,
+  });
   const disposers: Array<() => void> = [];
   const quit = manageQuit(
     app,
@@ -64,33 +102,33 @@ async function main(): Promise<void> {
     logger,
   );
 
-  const origin = createAppOrigin(process.env.ELECTRON_RENDERER_URL);
   disposers.push(serveRenderer(protocol, BUILT.renderer));
   disposers.push(registerIpcHandlers(ipcMain, core.handlers, trustAppFrames(origin)));
   const win = createInboxWindow({
     origin,
     preloadPath: BUILT.preload,
     isQuitting: quit.isQuitting,
-    openExternal: (url) =>
-      shell
-        .openExternal(url)
-        .catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`)),
+    openExternal,
     logger,
     iconPath: path.join(BUILT.resources, 'icon.png'),
   });
   inbox = win;
   disposers.push(forwardCoreEvents(core.events, () => (win.isDestroyed() ? null : win.webContents)));
-  const tray = createTray({
+  disposers.push(forwardCoreEvents(core.events, popup.webContents));
+  disposers.push(popup.close);
+  const lullTray = createTray({
     core,
     icons: loadTrayIcons(BUILT.resources, process.platform, logger),
     clock: systemClock,
     platform: process.platform,
     openInbox: () => showWindow(win),
     openFocusSettings: () => showWindowAt(win, appRouteUrl(origin.entryUrl, '/focus'), logger),
+    peekHeld: () => popup.show(DIGEST_ROUTES.peek),
     quit: () => app.quit(),
     logger,
   });
-  disposers.push(tray.dispose);
+  tray = lullTray;
+  disposers.push(lullTray.dispose);
   disposers.push(
     manageFocusShortcut({
       globalShortcut,
@@ -103,7 +141,8 @@ async function main(): Promise<void> {
   // Timers stop while asleep and zones change under travellers: re-read the clock at once.
   const recompute = () => {
     core.focus.recompute();
-    tray.refresh();
+    core.batcher.recompute();
+    lullTray.refresh();
   };
   const zone = watchTimeZone({
     clock: systemClock,

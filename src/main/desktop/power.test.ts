@@ -121,6 +121,7 @@ describe('time-zone changes', () => {
         platform: 'linux',
         openInbox() {},
         openFocusSettings() {},
+        peekHeld() {},
         quit() {},
         logger: silentLogger,
       });

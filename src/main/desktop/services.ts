@@ -21,6 +21,12 @@ export async function startDesktopServices(options: {
   secrets: SecretStore;
   logger: Logger;
   clock?: Clock;
+  /**
+   * Subscribes the host's notifiers before anything can happen: before the API takes its first update,
+   * and before the core starts and may release (or re-show, after a crash) a digest. Returns what undoes
+   * it; stop() calls that before closing the core.
+   */
+  beforeStart?(core: Core): () => void;
 }): Promise<DesktopServices> {
   const { dataDir, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -32,15 +38,19 @@ export async function startDesktopServices(options: {
     version: APP_VERSION,
     host: 'desktop',
   });
-  let api: HttpApi;
+  let unsubscribe = () => {};
+  let api: HttpApi | null = null;
   try {
+    unsubscribe = options.beforeStart?.(core) ?? unsubscribe;
     api = await startHttpApi(core, { port: options.port });
+    core.setApiUrl(api.url);
+    await core.start();
   } catch (error) {
+    unsubscribe();
+    await api?.close();
     await core.close();
     throw error;
   }
-  core.setApiUrl(api.url);
-  await core.start();
   await writeRuntimeFile(dataDir, {
     pid: process.pid,
     port: api.port,
@@ -53,6 +63,7 @@ export async function startDesktopServices(options: {
     core,
     api,
     async stop() {
+      unsubscribe();
       await api.close();
       await core.close();
       await removeRuntimeFile(dataDir);

@@ -6,11 +6,13 @@ import { evaluateFocus, type FocusOverride } from '../../shared/focus-state';
 import { DEFAULT_WORKING_HOURS, type WorkingCalendar } from '../../shared/working-time';
 import {
   buildTrayMenuTemplate,
+  describeHeld,
   describeStatus,
   formatWhen,
   type TrayActions,
   type TrayView,
   traySummary,
+  trayTooltip,
   trayViewAt,
 } from './tray-menu';
 
@@ -39,6 +41,7 @@ function view(
     override?: FocusOverride | null;
     calendar?: WorkingCalendar;
     heldCount?: number;
+    nextReleaseAt?: number | null;
   } = {},
 ): TrayView {
   const rules = options.rules ?? [];
@@ -47,7 +50,7 @@ function view(
     now,
     calendar: options.calendar ?? UTC_CALENDAR,
     rules,
-    heldCount: options.heldCount,
+    held: { heldCount: options.heldCount ?? 0, nextReleaseAt: options.nextReleaseAt ?? null },
   });
 }
 
@@ -57,6 +60,8 @@ function menu(v: TrayView) {
     setFocus: (request) => requests.push(request),
     openInbox: () => requests.push('openInbox'),
     openFocusSettings: () => requests.push('openFocusSettings'),
+    releaseHeld: () => requests.push('releaseHeld'),
+    peekHeld: () => requests.push('peekHeld'),
     quit: () => requests.push('quit'),
   };
   const template = buildTrayMenuTemplate(v, actions);
@@ -100,7 +105,16 @@ describe('formatWhen', () => {
 });
 
 describe('the tray menu for each focus state', () => {
-  const REST = ['---', 'Open inbox', 'Focus settings…', '---', 'Quit Lull'];
+  const REST = [
+    '---',
+    'Show held updates now',
+    'Peek at held updates (0)',
+    '---',
+    'Open inbox',
+    'Focus settings…',
+    '---',
+    'Quit Lull',
+  ];
 
   it('off, with nothing scheduled', () => {
     const m = menu(view(T0));
@@ -118,6 +132,20 @@ describe('the tray menu for each focus state', () => {
     expect(m.enabled('Focus off')).toBe(false);
     expect(m.enabled('Until this block ends')).toBe(false);
     expect(m.enabled('Until tomorrow 09:00')).toBe(true);
+    expect(m.enabled('Show held updates now')).toBe(false);
+    expect(m.enabled('Peek at held updates (0)')).toBe(false);
+  });
+
+  it('with updates held: says how many and when they come, and offers to show or peek at them', () => {
+    const m = menu(
+      view(T0, { override: manualOn(T0 + 2 * HOUR), heldCount: 4, nextReleaseAt: T0 + 4 * HOUR }),
+    );
+    expect(m.labels.slice(0, 3)).toEqual(['Focus on · until 11:00', '4 held · next summary 13:00', '---']);
+    expect(m.enabled('4 held · next summary 13:00')).toBe(false);
+    expect(m.enabled('Show held updates now')).toBe(true);
+    expect(m.enabled('Peek at held updates (4)')).toBe(true);
+    expect(m.click('Show held updates now')).toBe('releaseHeld');
+    expect(m.click('Peek at held updates (4)')).toBe('peekHeld');
   });
 
   it('off, with a block coming later today or after the weekend', () => {
@@ -224,10 +252,25 @@ describe('the tooltip', () => {
     );
   });
 
-  it('adds how many notifications are held, only when there are some', () => {
+  it('adds how many updates are held, only when there are some, and the tooltip when they come', () => {
     const on = { override: manualOn(T0 + 2 * HOUR) };
-    expect(traySummary(view(T0, { ...on, heldCount: 4 }))).toBe('Focus until 11:00 · 4 held');
+    const held = { ...on, heldCount: 4, nextReleaseAt: T0 + 2 * HOUR };
+    expect(traySummary(view(T0, held))).toBe('Focus until 11:00 · 4 held');
+    expect(trayTooltip(view(T0, held))).toBe('Focus until 11:00 · 4 held · next summary 11:00');
     expect(traySummary(view(T0, { ...on, heldCount: 0 }))).toBe('Focus until 11:00');
+    expect(trayTooltip(view(T0, { ...on, heldCount: 0 }))).toBe('Focus until 11:00');
+    expect(trayTooltip(view(T0, { heldCount: 2, nextReleaseAt: T0 + 24 * HOUR }))).toBe(
+      'Focus off · 2 held · next summary Wed 09:00',
+    );
+  });
+
+  it('describes what is held: the count, and the next summary unless none is known or it is due', () => {
+    expect(describeHeld(view(T0))).toBe('');
+    expect(describeHeld(view(T0, { heldCount: 1 }))).toBe('1 held');
+    expect(describeHeld(view(T0, { heldCount: 3, nextReleaseAt: T0 + 4 * HOUR }))).toBe(
+      '3 held · next summary 13:00',
+    );
+    expect(describeHeld(view(T0, { heldCount: 3, nextReleaseAt: T0 }))).toBe('3 held · next summary now');
   });
 
   it('uses the calendar zone', () => {

@@ -14,6 +14,10 @@ export interface TrayActions {
   setFocus(request: FocusSet): void;
   openInbox(): void;
   openFocusSettings(): void;
+  /** Releases everything held now, as one digest ("Show held updates now"). */
+  releaseHeld(): void;
+  /** Shows what is held without releasing it. */
+  peekHeld(): void;
   quit(): void;
 }
 
@@ -32,8 +36,10 @@ export interface TrayView {
   block: { name: string; end: number | null } | null;
   /** Where "until tomorrow" would end: the first working start from tomorrow; null without working hours. */
   workingStart: number | null;
-  /** Notifications focus is holding back; mentioned only when there are some. */
+  /** Updates held back for a summary; mentioned only when there are some. */
   heldCount: number;
+  /** When they are next released (summary, interval, working start or focus end). */
+  nextReleaseAt: number | null;
 }
 
 export function trayViewAt(input: {
@@ -41,7 +47,7 @@ export function trayViewAt(input: {
   now: number;
   calendar: WorkingCalendar;
   rules: readonly FocusRule[];
-  heldCount?: number;
+  held?: { heldCount: number; nextReleaseAt: number | null };
 }): TrayView {
   const { status, now, calendar } = input;
   // The schedule alone, as the engine resolves "block-end" and names the block a skip hides.
@@ -52,7 +58,8 @@ export function trayViewAt(input: {
     zone: calendar.zone,
     block: schedule.active ? { name: schedule.ruleName ?? 'this block', end: schedule.until } : null,
     workingStart: tomorrowsWorkingStart(now, calendar),
-    heldCount: input.heldCount ?? 0,
+    heldCount: input.held?.heldCount ?? 0,
+    nextReleaseAt: input.held?.nextReleaseAt ?? null,
   };
 }
 
@@ -110,15 +117,34 @@ export function describeStatus(view: TrayView): string {
   return next ? `Focus off · next block ${at(next.start)} (${next.name})` : 'Focus off';
 }
 
-/** Tooltip (and the macOS title): "Focus until 11:00 · 4 held", "Focus on", "Focus off · next block 09:00". */
-export function traySummary(view: TrayView): string {
+/** "Focus until 11:00", "Focus on", "Focus off · next block 09:00", "Skipping Deep work until 11:00". */
+function focusSummary(view: TrayView): string {
   const { status } = view;
   const at = (t: number) => formatWhen(t, view.now, view.zone);
-  let text: string;
-  if (status.skipping) text = describeStatus(view);
-  else if (status.active) text = status.until === null ? 'Focus on' : `Focus until ${at(status.until)}`;
-  else text = status.nextBlock ? `Focus off · next block ${at(status.nextBlock.start)}` : 'Focus off';
+  if (status.skipping) return describeStatus(view);
+  if (status.active) return status.until === null ? 'Focus on' : `Focus until ${at(status.until)}`;
+  return status.nextBlock ? `Focus off · next block ${at(status.nextBlock.start)}` : 'Focus off';
+}
+
+/** The macOS title, short for the menu bar: "Focus until 11:00 · 4 held", "Focus on". */
+export function traySummary(view: TrayView): string {
+  const text = focusSummary(view);
   return view.heldCount > 0 ? `${text} · ${view.heldCount} held` : text;
+}
+
+/** "4 held · next summary 13:00"; empty when nothing is held. */
+export function describeHeld(view: TrayView): string {
+  if (view.heldCount === 0) return '';
+  const next = view.nextReleaseAt;
+  if (next === null) return `${view.heldCount} held`;
+  const when = next <= view.now ? 'now' : formatWhen(next, view.now, view.zone);
+  return `${view.heldCount} held · next summary ${when}`;
+}
+
+/** The tooltip has room for the next summary too: "Focus until 11:00 · 4 held · next summary 13:00". */
+export function trayTooltip(view: TrayView): string {
+  const held = describeHeld(view);
+  return held ? `${focusSummary(view)} · ${held}` : focusSummary(view);
 }
 
 function untilTomorrowLabel(view: TrayView): string {
@@ -141,8 +167,10 @@ export function buildTrayMenuTemplate(view: TrayView, actions: TrayActions): Men
         click: send({ active: false }),
       }
     : { label: 'Turn focus on', click: send({ active: true }) };
+  const held = describeHeld(view);
   return [
     { label: describeStatus(view), enabled: false },
+    ...(held ? [{ label: held, enabled: false }] : []),
     { type: 'separator' },
     ...TIMED_FOCUS.map(({ minutes, label }) => ({ label, click: send({ active: true, minutes }) })),
     {
@@ -156,6 +184,13 @@ export function buildTrayMenuTemplate(view: TrayView, actions: TrayActions): Men
       click: send({ active: true, until: 'working-start' }),
     },
     toggle,
+    { type: 'separator' },
+    { label: 'Show held updates now', enabled: view.heldCount > 0, click: () => actions.releaseHeld() },
+    {
+      label: `Peek at held updates (${view.heldCount})`,
+      enabled: view.heldCount > 0,
+      click: () => actions.peekHeld(),
+    },
     { type: 'separator' },
     { label: 'Open inbox', click: () => actions.openInbox() },
     { label: 'Focus settings…', click: () => actions.openFocusSettings() },

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeTray, nativeImage, resetElectronFake } from '../../../test/fakes/electron';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
 import { createTestCore } from '../../../test/helpers/test-core';
+import type { EventPayload } from '../../shared/contract';
 import type { FocusRule } from '../../shared/focus-schedule';
+import { updateInputSchema } from '../../shared/schemas';
 import type { Core } from '../core';
 import { silentLogger } from '../ports';
 import { createTray, loadTrayIcons, type TrayIcons } from './tray';
@@ -57,14 +59,12 @@ describe('the tray, on a real core', () => {
     focusOff: nativeImage.createFromPath('/off.png'),
   };
   const calls: string[] = [];
-  let held = 0;
 
   beforeEach(async () => {
     resetElectronFake();
     clock = createFakeClock(T0);
     ({ core, dispose } = await createTestCore({ clock }));
     calls.length = 0;
-    held = 0;
   });
   afterEach(() => dispose());
 
@@ -74,9 +74,9 @@ describe('the tray, on a real core', () => {
       icons: icons as unknown as TrayIcons,
       clock,
       platform,
-      heldCount: () => held,
       openInbox: () => calls.push('inbox'),
       openFocusSettings: () => calls.push('focus settings'),
+      peekHeld: () => calls.push('peek'),
       quit: () => calls.push('quit'),
       logger: silentLogger,
     });
@@ -210,12 +210,42 @@ describe('the tray, on a real core', () => {
     expect(startTray('linux').tray.title).toBe('');
   });
 
-  it('mentions held notifications once refreshed', async () => {
-    const { tray, handle } = startTray();
+  const update = (externalId: string) =>
+    updateInputSchema.parse({ source: 'chat', externalId, channel: 'email', title: `Update ${externalId}` });
+
+  it('counts what focus holds and says when it comes; "Show held updates now" releases it', async () => {
+    const { tray } = startTray('darwin');
+    const released: EventPayload<'digest:released'>[] = [];
+    core.events.on('digest:released', (digest) => released.push(digest));
+    expect(tray.menu.item('Show held updates now').enabled).toBe(false);
+    expect(tray.menu.item('Peek at held updates (0)').enabled).toBe(false);
+
     await core.focus.set({ active: true, minutes: 25 });
-    held = 3;
-    handle.refresh();
-    expect(tray.tooltip).toBe('Focus until 09:25 · 3 held');
+    await core.ingest.ingest([update('a'), update('b')]);
+    expect(tray.tooltip).toBe('Focus until 09:25 · 2 held · next summary 09:25');
+    expect(tray.title).toBe('Focus until 09:25 · 2 held');
+    expect(tray.menu.labels.slice(0, 2)).toEqual(['Focus on · until 09:25', '2 held · next summary 09:25']);
+    tray.menu.click('Peek at held updates (2)');
+    expect(calls).toEqual(['peek']);
+    expect(core.batcher.status().heldCount).toBe(2);
+
+    tray.menu.click('Show held updates now');
+    await settle(() => expect(released).toHaveLength(1));
+    expect(released[0]).toMatchObject({ cause: 'manual', items: [{ id: 'chat/a' }, { id: 'chat/b' }] });
+    const events = core.journal.entries().flatMap((e) => (e.kind === 'event' ? [e.event] : []));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'digest-released', id: released[0]?.id }));
+    await settle(() => expect(tray.tooltip).toBe('Focus until 09:25'));
+    expect(tray.menu.item('Show held updates now').enabled).toBe(false);
+    expect(core.focus.status().active).toBe(true);
+  });
+
+  it('follows the next summary when the settings move it', async () => {
+    const { tray } = startTray();
+    await core.ingest.ingest([update('a')]); // focus off: held for the 10:00 summary
+    expect(tray.tooltip).toBe('Focus off · 1 held · next summary 10:00');
+    const delivery = core.settings.get().delivery;
+    await core.settings.update({ delivery: { ...delivery, summaryTimes: ['15:30'] } });
+    expect(tray.tooltip).toBe('Focus off · 1 held · next summary 15:30');
   });
 
   it('redraws across midnight without an event, and not at all while nothing changes', async () => {

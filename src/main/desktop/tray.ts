@@ -4,7 +4,7 @@ import type { FocusSet } from '../../shared/focus-schemas';
 import type { Core } from '../core';
 import type { FocusService } from '../focus-service';
 import type { Cancel, Clock, Logger } from '../ports';
-import { buildTrayMenuTemplate, type TrayActions, traySummary, trayViewAt } from './tray-menu';
+import { buildTrayMenuTemplate, type TrayActions, traySummary, trayTooltip, trayViewAt } from './tray-menu';
 
 /** How often the texts are re-read without any event: "tomorrow" and "Mon" go stale at midnight. */
 export const TRAY_REFRESH_MS = 60_000;
@@ -41,21 +41,28 @@ export function toggleFocus(focus: Pick<FocusService, 'set' | 'status'>, logger:
 }
 
 export interface TrayOptions {
-  core: Pick<Core, 'focus' | 'settings' | 'events' | 'calendar'>;
+  core: Pick<Core, 'focus' | 'settings' | 'events' | 'calendar' | 'batcher' | 'handlers'>;
   icons: TrayIcons;
   clock: Clock;
   platform: NodeJS.Platform;
-  /** Notifications focus holds back, for "· 4 held"; none until batching exists. */
-  heldCount?: () => number;
   openInbox(): void;
   openFocusSettings(): void;
+  /** Shows the held updates without releasing them (the digest pop-up, peeking). */
+  peekHeld(): void;
   quit(): void;
   logger: Logger;
 }
 
+/** "Show held updates now": one digest of everything held; failures are only logged. */
+export function releaseHeld(handlers: Pick<Core['handlers'], 'digest:release'>, logger: Logger): void {
+  handlers['digest:release'](undefined).catch((error: unknown) => {
+    logger.warn(`could not release held updates: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
 export interface LullTray {
   readonly tray: Tray;
-  /** Re-reads the state and redraws what changed: after a time-zone change or a new held count. */
+  /** Re-reads the state and redraws what changed: after a time-zone change, say. */
   refresh(): void;
   dispose(): void;
 }
@@ -63,8 +70,11 @@ export interface LullTray {
 /**
  * The tray icon. A click toggles focus where the platform delivers clicks (Windows; on macOS a click
  * opens the menu, and some Linux trays only ever show the menu), so the menu is always set. Icon,
- * tooltip, macOS title and menu follow the core: on every focus or settings change, and once a minute
- * so that day names stay right across midnight. Nothing is redrawn when nothing changed.
+ * tooltip, macOS title and menu follow the core: on every focus, settings or held-count change, and once
+ * a minute so that day names stay right across midnight. Nothing is redrawn when nothing changed.
+ * The held count and next release are read from the batcher on each redraw rather than from the
+ * 'digest:changed' payload, which only triggers it: a settings change can move the next summary
+ * without that event.
  */
 export function createTray(options: TrayOptions): LullTray {
   const { core, icons, clock, logger } = options;
@@ -72,6 +82,8 @@ export function createTray(options: TrayOptions): LullTray {
     setFocus: (request) => requestFocus(core.focus, request, logger),
     openInbox: options.openInbox,
     openFocusSettings: options.openFocusSettings,
+    releaseHeld: () => releaseHeld(core.handlers, logger),
+    peekHeld: options.peekHeld,
     quit: options.quit,
   };
   const tray = new Tray(core.focus.status().active ? icons.focusOn : icons.focusOff);
@@ -80,20 +92,27 @@ export function createTray(options: TrayOptions): LullTray {
 
   const render = () => {
     if (tray.isDestroyed()) return;
+    const { heldCount, nextReleaseAt } = core.batcher.status();
     const view = trayViewAt({
       status: core.focus.status(),
       now: clock.now(),
       calendar: core.calendar(),
       rules: core.settings.get().focusRules,
-      heldCount: options.heldCount?.() ?? 0,
+      held: { heldCount, nextReleaseAt },
     });
     const template = buildTrayMenuTemplate(view, actions);
     const summary = traySummary(view);
-    const key = JSON.stringify([view.status.active, summary, template.map((i) => [i.label, i.enabled])]);
+    const tooltip = trayTooltip(view);
+    const key = JSON.stringify([
+      view.status.active,
+      summary,
+      tooltip,
+      template.map((i) => [i.label, i.enabled]),
+    ]);
     if (key === drawn) return;
     drawn = key;
     tray.setImage(view.status.active ? icons.focusOn : icons.focusOff);
-    tray.setToolTip(summary);
+    tray.setToolTip(tooltip);
     // The menu bar has little room: the title speaks only while focus (or a skip) is running.
     if (options.platform === 'darwin')
       tray.setTitle(view.status.active || view.status.skipping ? summary : '');
@@ -105,7 +124,11 @@ export function createTray(options: TrayOptions): LullTray {
   };
 
   tray.on('click', () => toggleFocus(core.focus, logger));
-  const unsubscribe = [core.events.on('focus:changed', render), core.events.on('settings:changed', render)];
+  const unsubscribe = [
+    core.events.on('focus:changed', render),
+    core.events.on('settings:changed', render),
+    core.events.on('digest:changed', render),
+  ];
   tick();
   return {
     tray,
