@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc-channels';
 import { openHeldQueue } from '../held-queue';
@@ -18,6 +18,30 @@ async function launch(env: Record<string, string>): Promise<Fake> {
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   await import('./index');
   return fake;
+}
+
+/** What a run killed between marking a release and confirming it leaves behind: shown again at start. */
+async function leaveInterruptedRelease(dataDir: string): Promise<void> {
+  const queue = await openHeldQueue({ dataDir, logger: silentLogger });
+  const held = {
+    id: 'chat/q',
+    title: 'Quarterly numbers',
+    channel: 'email' as const,
+    deadline: 4e12,
+    heldAt: 1,
+  };
+  await queue.hold([held]);
+  await queue.beginRelease(
+    {
+      id: 'digest@1:summary',
+      at: 1,
+      cause: 'summary',
+      items: [held],
+      headline: '1 update — next: Quarterly numbers',
+    },
+    null,
+  );
+  await queue.close();
 }
 
 describe('the desktop entry', () => {
@@ -125,26 +149,7 @@ describe('the desktop entry', () => {
 
   it('announces a digest interrupted by a crash, opens the pop-up from it, and an item from its own', async () => {
     const dataDir = await tempDir();
-    const queue = await openHeldQueue({ dataDir, logger: silentLogger });
-    const held = {
-      id: 'chat/q',
-      title: 'Quarterly numbers',
-      channel: 'email' as const,
-      deadline: 4e12,
-      heldAt: 1,
-    };
-    await queue.hold([held]);
-    await queue.beginRelease(
-      {
-        id: 'digest@1:summary',
-        at: 1,
-        cause: 'summary',
-        items: [held],
-        headline: '1 update — next: Quarterly numbers',
-      },
-      null,
-    );
-    await queue.close();
+    await leaveInterruptedRelease(dataDir);
 
     const fake = await launch({ LULL_DATA_DIR: dataDir, LULL_PORT: '0' });
     await vi.waitFor(() => expect(fake.FakeTray.instances).toHaveLength(1), { timeout: 10_000 });
@@ -197,6 +202,27 @@ describe('the desktop entry', () => {
     tray.menu.click('Quit Lull');
     await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([0]), { timeout: 10_000 });
     expect(popup.isDestroyed()).toBe(true);
+  });
+
+  it.each([
+    ['darwin', { id: 'lull-digest' }],
+    ['win32', { id: 'lull-digest', icon: expect.stringMatching(/icon\.png$/) }],
+    ['linux', { icon: expect.stringMatching(/icon\.png$/) }],
+  ] as const)('on %s, gives the digest notification that platform’s options', async (platform, extra) => {
+    const dataDir = await tempDir();
+    await leaveInterruptedRelease(dataDir);
+    const real = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+    onTestFinished(() => {
+      if (real) Object.defineProperty(process, 'platform', real);
+    });
+    const fake = await launch({ LULL_DATA_DIR: dataDir, LULL_PORT: '0' });
+    await vi.waitFor(() => expect(fake.FakeTray.instances).toHaveLength(1), { timeout: 10_000 });
+    expect(fake.FakeNotification.instances.map((n) => n.options)).toEqual([
+      { title: 'Lull', body: '1 update — next: Quarterly numbers', silent: false, ...extra },
+    ]);
+    fake.FakeTray.instances[0]?.menu.click('Quit Lull');
+    await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([0]), { timeout: 10_000 });
   });
 
   it('leaves a second instance to the first: it quits without starting anything', async () => {
