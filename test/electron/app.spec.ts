@@ -78,3 +78,44 @@ test('opens a sandboxed Lull window whose page has window.lull and no Node', asy
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/**
+ * The digest pop-up closes itself from its page (Escape → `window.close()`). Blink allows that for a
+ * window no script opened only while its history has one entry; the pop-up clears its history after
+ * every in-page navigation. This checks the combination on a real Electron, outside the fake.
+ */
+test('a page can close its own top-level window after in-page navigations, once history is cleared', async () => {
+  const binary = await electronBinary();
+  test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lull-electron-'));
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  delete env.ELECTRON_RENDERER_URL;
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: [path.join(ROOT, 'out/main/index.js'), '--data-dir', dataDir, '--port', '0'],
+    env: env as Record<string, string>,
+  });
+  try {
+    await app.firstWindow();
+    const closed = await app.evaluate(async ({ BrowserWindow }) => {
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+      });
+      await win.loadURL('lull://app/index.html#/digest?peek=1');
+      await win.loadURL('lull://app/index.html#/digest');
+      win.webContents.navigationHistory.clear();
+      const gone = new Promise<boolean>((resolve) => {
+        win.once('closed', () => resolve(true));
+        setTimeout(() => resolve(false), 5_000);
+      });
+      await win.webContents.executeJavaScript('window.close()').catch(() => undefined);
+      return gone;
+    });
+    expect(closed).toBe(true);
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
