@@ -200,3 +200,57 @@ describe('ingest', () => {
     await first.core.close();
   });
 });
+
+describe('list and retract', () => {
+  it('lists what it remembers, most recently ingested first', async () => {
+    const { core, clock } = await start();
+    await core.ingest.ingest([update('a'), update('b')]);
+    clock.advance(MINUTE_MS);
+    await core.ingest.ingest([update('c')]);
+    clock.advance(MINUTE_MS);
+    await core.ingest.ingest([update('a', { title: 'a again' })]);
+    expect(core.ingest.list().map((i) => i.externalId)).toEqual(['a', 'c', 'b']);
+    await core.close();
+  });
+
+  it('retracts: out of the held queue, a journal entry for the renderer, forgotten; unknown ids are false', async () => {
+    const { core, clock } = await start();
+    await core.focus.set({ active: true, minutes: 60 });
+    await core.ingest.ingest([update('held', { channel: 'email' })]);
+    expect(core.batcher.status().items.map((i) => i.id)).toEqual(['slack/held']);
+    expect(await core.ingest.retract('slack/held')).toBe(true);
+    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.journal.entries().at(-1)).toMatchObject({ kind: 'retract', id: 'slack/held' });
+    expect(core.ingest.known('slack/held')).toBeUndefined();
+    expect(core.ingest.list()).toEqual([]);
+    expect(await core.ingest.retract('slack/held')).toBe(false);
+    expect(await core.ingest.retract('slack/never')).toBe(false);
+    // Sent again, it is a new item.
+    clock.advance(MINUTE_MS);
+    const [again] = await core.ingest.ingest([update('held', { channel: 'email' })]);
+    expect(again?.created).toBe(true);
+    await core.close();
+  });
+
+  it('stays retracted across a restart, before and after compaction', async () => {
+    const dataDir = await tempDir();
+    const first = await start(dataDir);
+    await first.core.ingest.ingest([update('a'), update('b'), update('c')]);
+    await first.core.ingest.retract('slack/a');
+    // A crash without close(): the memory file was never written; the journal replays the retraction.
+    const second = await start(dataDir);
+    expect(
+      second.core.ingest
+        .list()
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['slack/b', 'slack/c']);
+    await second.core.ingest.retract('slack/b');
+    await second.core.journal.ack(second.core.journal.lastSeq()); // compacts after saving the memory
+    await second.core.close();
+    const third = await start(dataDir);
+    expect(third.core.ingest.list().map((i) => i.id)).toEqual(['slack/c']);
+    await third.core.close();
+    await first.core.close();
+  });
+});

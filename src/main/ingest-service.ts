@@ -26,11 +26,20 @@ export interface IngestResult {
 export interface IngestRouter {
   route(items: readonly InboxItem[]): Promise<Map<string, RouteDecision>>;
   announce(items: readonly InboxItem[]): void;
+  /** A retracted item leaves the held queue before any summary shows it. */
+  drop(ids: readonly string[]): Promise<void>;
 }
 
 export interface IngestService {
   ingest(updates: readonly UpdateInput[]): Promise<IngestResult[]>;
   known(id: string): InboxItem | undefined;
+  /** Every remembered item, most recently ingested first. */
+  list(): InboxItem[];
+  /**
+   * The source takes an update back: it leaves the held queue, a journal entry tells the renderer to
+   * delete it, and the memory forgets it. False when the core does not know the id.
+   */
+  retract(id: string): Promise<boolean>;
   /** Saves the remembered items; the journal calls it before compaction drops entries. */
   flush(): Promise<void>;
 }
@@ -99,7 +108,10 @@ export async function createIngestService(options: {
       journal = j;
       router = r ?? null;
       // Entries not yet compacted are newer than the saved memory: replay them.
-      for (const entry of j.entries()) if (entry.kind === 'item') known.set(entry.item.id, entry.item);
+      for (const entry of j.entries()) {
+        if (entry.kind === 'item') known.set(entry.item.id, entry.item);
+        else if (entry.kind === 'retract') known.delete(entry.id);
+      }
     },
     async ingest(updates) {
       if (!journal) throw new Error('ingest used before the journal was attached');
@@ -129,6 +141,18 @@ export async function createIngestService(options: {
       });
     },
     known: (id) => known.get(id),
+    list: () =>
+      [...known.values()].sort((a, b) => b.ingestedAt - a.ingestedAt || b.receivedAt - a.receivedAt),
+    async retract(id) {
+      if (!journal) throw new Error('retract used before the journal was attached');
+      if (!known.has(id)) return false;
+      // Dropped first: a crash before the journal entry leaves an item the client's retry retracts.
+      await router?.drop([id]);
+      await journal.append([{ kind: 'retract', id }]);
+      known.delete(id);
+      dirty = true;
+      return true;
+    },
     // Serial, so an older snapshot can never land after a newer one.
     flush: () =>
       saving(async () => {

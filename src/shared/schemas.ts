@@ -107,6 +107,8 @@ export type JournalEvent = z.output<typeof journalEventSchema>;
 export const journalEntrySchema = z.discriminatedUnion('kind', [
   z.object({ seq: z.number().int().min(1), kind: z.literal('item'), item: inboxItemSchema }),
   z.object({ seq: z.number().int().min(1), kind: z.literal('event'), event: journalEventSchema }),
+  /** The source took the update back (DELETE /v1/updates/…): the renderer deletes the row. */
+  z.object({ seq: z.number().int().min(1), kind: z.literal('retract'), id: z.string() }),
 ]);
 export type JournalEntry = z.output<typeof journalEntrySchema>;
 

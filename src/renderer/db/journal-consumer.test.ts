@@ -146,6 +146,46 @@ describe('journal consumer', () => {
     expect(snapshot.history).toMatchObject([{ type: 'focus-started', at: 5, seq: 2 }]);
   });
 
+  it('deletes a retracted item in the same transaction, whatever the user did with it', async () => {
+    const db = openDb();
+    await applyJournalPage(db, [
+      { seq: 1, kind: 'item', item: item('1') },
+      { seq: 2, kind: 'item', item: item('2') },
+    ]);
+    await markDone(db, 'me/1', 5);
+    const page: JournalEntry[] = [
+      { seq: 3, kind: 'retract', id: 'me/1' },
+      { seq: 4, kind: 'item', item: item('3') },
+      { seq: 5, kind: 'retract', id: 'me/3' },
+      { seq: 6, kind: 'retract', id: 'me/never-stored' },
+    ];
+    expect(await applyJournalPage(db, page)).toBe(6);
+    expect((await db.items.toArray()).map((i) => i.id)).toEqual(['me/2']);
+    expect(await db.history.count()).toBe(0);
+    expect(await applyJournalPage(db, page)).toBe(6);
+    expect(await db.items.count()).toBe(1);
+  });
+
+  it('takes an item sent again after its retraction as new', async () => {
+    const db = openDb();
+    await applyJournalPage(db, [{ seq: 1, kind: 'item', item: item('1') }]);
+    await markDone(db, 'me/1', 5);
+    await applyJournalPage(db, [
+      { seq: 2, kind: 'retract', id: 'me/1' },
+      { seq: 3, kind: 'item', item: item('1', { title: 'Back again' }) },
+    ]);
+    expect(await db.items.get('me/1')).toMatchObject({ title: 'Back again', status: 'open' });
+    expect((await db.items.get('me/1'))?.doneAt).toBeUndefined();
+  });
+
+  it('skips an entry kind it does not know, and still moves past it', async () => {
+    const db = openDb();
+    const unknown = { seq: 2, kind: 'from-a-newer-core', id: 'x' } as unknown as JournalEntry;
+    expect(await applyJournalPage(db, [{ seq: 1, kind: 'item', item: item('1') }, unknown])).toBe(2);
+    expect(await db.items.count()).toBe(1);
+    expect(await db.history.count()).toBe(0);
+  });
+
   it('acks only once the page is committed', async () => {
     const core = fakeCore();
     core.append(item('1'), item('2'));

@@ -44,16 +44,25 @@ export async function applyJournalPage(db: LullDb, entries: readonly JournalEntr
     const last = fresh.at(-1)?.seq;
     if (last === undefined) return stored;
 
-    // Within a page the latest copy of an item wins.
+    // Within a page the latest copy of an item wins; a retraction deletes the row, and an item sent
+    // again after its retraction starts afresh, keeping nothing of the deleted row.
     const items = new Map<string, InboxItem>();
+    const retracted = new Set<string>();
     const events: Omit<HistoryRow, 'id'>[] = [];
     for (const entry of fresh) {
       if (entry.kind === 'item') items.set(entry.item.id, entry.item);
-      else events.push({ ...entry.event, seq: entry.seq });
+      else if (entry.kind === 'retract') {
+        items.delete(entry.id);
+        retracted.add(entry.id);
+      } else if (entry.kind === 'event') events.push({ ...entry.event, seq: entry.seq });
+      // A kind this version does not know is skipped; its sequence is still stored below.
     }
+    if (retracted.size > 0) await db.items.bulkDelete([...retracted]);
     const ids = [...items.keys()];
     const existing = await db.items.bulkGet(ids);
-    await db.items.bulkPut(ids.map((id, index) => mergeItem(items.get(id)!, existing[index])));
+    await db.items.bulkPut(
+      ids.map((id, index) => mergeItem(items.get(id)!, retracted.has(id) ? undefined : existing[index])),
+    );
     if (events.length > 0) await db.history.bulkAdd(events);
     await db.meta.put({ key: 'journalSeq', value: last });
     return last;
