@@ -9,8 +9,9 @@ import { createFocusService, type FocusService } from './focus-service';
 import { createIngestService, type IngestService } from './ingest-service';
 import { type Journal, type JournalPayload, openJournal } from './journal';
 import type { Clock, Logger, SecretStore } from './ports';
+import { createSerialQueue } from './serial';
 import { createSettingsStore, type SettingsStore } from './settings-store';
-import { loadOrCreateToken } from './token';
+import { createToken, loadOrCreateToken } from './token';
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,8 +34,11 @@ export interface Core {
   readonly ingest: IngestService;
   readonly batcher: Batcher;
   readonly events: CoreEvents;
+  /** The current API token; read it on every check, since rotation replaces it. */
   readonly token: string;
   readonly handlers: CoreHandlers;
+  /** A new API token; the old one is refused from the moment this resolves (HTTP and WebSocket). */
+  rotateToken(): Promise<AppInfo>;
   /** The user's working calendar: settings' hours and holidays in their zone (or the system's). */
   calendar(): WorkingCalendar;
   /**
@@ -65,7 +69,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     rules: () => settings.get().focusRules,
     calendar,
   });
-  const token = await loadOrCreateToken(options.secrets);
+  let token = await loadOrCreateToken(options.secrets);
+  const rotating = createSerialQueue();
   const events = createCoreEvents((error) => logger.error(`event listener failed: ${String(error)}`));
   const batcher = await createBatcher({
     dataDir,
@@ -81,6 +86,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let apiUrl = '';
   let shortcut: AppInfo['shortcut'] = null;
   const appInfo = (): AppInfo => ({ version: options.version, apiUrl, token, host: options.host, shortcut });
+  const rotateToken = () =>
+    rotating(async () => {
+      token = await createToken(options.secrets);
+      if (apiUrl) events.emit('app:info-changed', appInfo());
+      return appInfo();
+    });
 
   journal.onAppended((lastSeq) => events.emit('journal:appended', { lastSeq }));
   focus.onChange((status) => events.emit('focus:changed', status));
@@ -115,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!apiUrl) throw new LullError('not-ready', 'The local API is still starting');
       return appInfo();
     },
+    'app:rotate-token': () => rotateToken(),
     'focus:get-status': async () => focus.status(),
     'focus:set': (request) => focus.set(request),
     'settings:get': async () => settings.get(),
@@ -138,8 +150,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ingest,
     batcher,
     events,
-    token,
+    get token() {
+      return token;
+    },
     handlers,
+    rotateToken,
     calendar,
     async start() {
       focus.start();

@@ -7,6 +7,11 @@ export const TOKEN_SECRET = 'ingest-token';
 export async function loadOrCreateToken(secrets: SecretStore): Promise<string> {
   const existing = (await secrets.get(TOKEN_SECRET))?.trim();
   if (existing && existing.length >= 32) return existing;
+  return createToken(secrets);
+}
+
+/** A fresh random token, stored before it is returned, so nothing accepts a token the disk lacks. */
+export async function createToken(secrets: SecretStore): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await secrets.set(TOKEN_SECRET, token);
   return token;

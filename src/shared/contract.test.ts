@@ -167,6 +167,13 @@ describe('types derived from the contract', () => {
         host: 'browser',
         shortcut: null,
       }),
+      'app:rotate-token': async () => ({
+        version: '1',
+        apiUrl: 'http://127.0.0.1:1',
+        token: 'u',
+        host: 'browser',
+        shortcut: null,
+      }),
       'focus:get-status': async () => status,
       'focus:set': async () => status,
       'journal:pull': async () => ({ entries: [], lastSeq: 0 }),
@@ -180,6 +187,7 @@ describe('types derived from the contract', () => {
     // @ts-expect-error 'journal:ack' is missing
     const missing: CoreHandlers = {
       'app:get-info': complete['app:get-info'],
+      'app:rotate-token': complete['app:rotate-token'],
       'focus:get-status': complete['focus:get-status'],
       'focus:set': complete['focus:set'],
       'journal:pull': complete['journal:pull'],

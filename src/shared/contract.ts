@@ -30,6 +30,8 @@ export const journalPageSchema = z.object({
 export const contract = {
   commands: {
     'app:get-info': { input: z.undefined(), output: appInfoSchema },
+    /** A new API token (settings view); the old one is refused at once. Answers the new info. */
+    'app:rotate-token': { input: z.undefined(), output: appInfoSchema },
     'focus:get-status': { input: z.undefined(), output: focusStatusSchema },
     'focus:set': { input: focusSetSchema, output: focusStatusSchema },
     'settings:get': { input: z.undefined(), output: settingsSchema },

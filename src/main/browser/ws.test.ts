@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -93,6 +93,46 @@ describe('browser host WebSocket', () => {
     );
     expect(await client.closed).toBe(4401);
     expect(h.core.focus.status().active).toBe(false);
+  });
+
+  it('rotates the token on request: the old one is refused at once, over HTTP and WebSocket', async () => {
+    const h = await start();
+    const old = h.core.token;
+    const client = open(h, h.api.url);
+    await client.opened;
+    client.socket.send(JSON.stringify({ type: 'auth', token: old }));
+    await client.next((m) => m.type === 'ready');
+    client.socket.send(JSON.stringify({ type: 'call', id: 1, command: 'app:rotate-token' }));
+    const result = await client.next((m) => m.type === 'result' && m.id === 1);
+    const fresh = h.core.token;
+    expect(fresh).not.toBe(old);
+    expect(fresh.length).toBeGreaterThanOrEqual(32);
+    expect(result).toMatchObject({ envelope: { ok: true, value: { token: fresh, apiUrl: h.api.url } } });
+    const changed = await client.next((m) => m.type === 'event' && m.event === 'app:info-changed');
+    expect(changed).toMatchObject({ payload: { token: fresh } });
+    // The CLI reads the token file: it holds the new token.
+    expect(readFileSync(path.join(h.core.options.dataDir, 'ingest-token'), 'utf8')).toBe(fresh);
+
+    const push = (token: string) =>
+      fetch(`${h.api.url}/v1/updates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: 'ci', externalId: token.slice(0, 8), title: 'Build' }),
+      });
+    expect((await push(old)).status).toBe(401);
+    expect((await push(fresh)).status).toBe(202);
+    expect(h.core.ingest.list()).toHaveLength(1);
+
+    const stale = open(h, h.api.url);
+    await stale.opened;
+    stale.socket.send(JSON.stringify({ type: 'auth', token: old }));
+    expect(await stale.closed).toBe(4401);
+    const renewed = open(h, h.api.url);
+    await renewed.opened;
+    renewed.socket.send(JSON.stringify({ type: 'auth', token: fresh }));
+    await renewed.next((m) => m.type === 'ready');
+    renewed.socket.close();
+    client.socket.close();
   });
 
   it('refuses an upgrade from a foreign origin (cross-site WebSocket hijacking)', async () => {
