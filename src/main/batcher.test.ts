@@ -151,6 +151,14 @@ describe('other delivery modes', () => {
     await core.close();
   });
 
+  it('instant mode with nothing held waits instead of re-arming its timer at 0 ms', async () => {
+    const { core, clock } = await start({ delivery: { mode: 'instant' } });
+    await core.ingest.ingest([update('x')]);
+    clock.advance(5 * MINUTE_MS); // the fake clock throws when timers keep re-arming at 0 ms
+    expect(Math.min(...clock.pendingTimers().map((t) => t.delayMs))).toBeGreaterThan(0);
+    await core.close();
+  });
+
   it('after-hours hold releases at the next working start', async () => {
     const evening = Date.UTC(2026, 10, 18, 19, 0); // 20:00 Berlin
     const { core, clock, released, storedItem } = await start({

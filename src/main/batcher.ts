@@ -172,7 +172,8 @@ export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
 
   function arm(minDelayMs = 0): void {
     cancelTimer?.();
-    const next = nextReleaseAt();
+    // Nothing held, nothing to release: in instant mode the "next release" is now, which would spin.
+    const next = queue.items().length > 0 ? nextReleaseAt() : null;
     const due = next === null ? MAX_TIMER_MS : Math.min(Math.max(0, next - clock.now()), MAX_TIMER_MS);
     const delay = Math.max(due, minDelayMs);
     cancelTimer = clock.setTimer(tick, delay);
