@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   calendarDaysBetween,
   dueGroup,
+  formatCountdown,
   formatDue,
   formatFocusLabel,
   formatInstant,
+  formatRange,
   formatSpan,
   groupByDue,
 } from './due-format';
@@ -107,5 +109,44 @@ describe('formatFocusLabel', () => {
     expect(formatFocusLabel({ active: true, until: at('2026-03-10T11:25') }, ctx)).toBe(
       'Focus on · until 11:25',
     );
+  });
+
+  it('names the running block and the skipped one', () => {
+    const until = at('2026-03-10T12:00');
+    expect(formatFocusLabel({ active: true, until, cause: 'schedule', ruleName: 'Deep work' }, ctx)).toBe(
+      'Focus on · Deep work until 12:00',
+    );
+    expect(
+      formatFocusLabel({ active: true, until: null, cause: 'schedule', ruleName: 'Deep work' }, ctx),
+    ).toBe('Focus on · Deep work');
+    // A manual session does not borrow a rule's name.
+    expect(formatFocusLabel({ active: true, until, cause: 'manual', ruleName: 'Deep work' }, ctx)).toBe(
+      'Focus on · until 12:00',
+    );
+    const skipping = { active: false, until: null, cause: null, ruleName: null, skipping: true };
+    expect(formatFocusLabel(skipping, ctx, 'Deep work')).toBe('Skipping Deep work');
+    expect(formatFocusLabel(skipping, ctx)).toBe('Skipping this block');
+    expect(formatFocusLabel({ ...skipping, skipping: false }, ctx, 'Deep work')).toBe('Focus off');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('reads like a clock face under a day and in days and hours beyond', () => {
+    expect(formatCountdown(0)).toBe('0:00');
+    expect(formatCountdown(-5_000)).toBe('0:00');
+    expect(formatCountdown(1)).toBe('0:01');
+    expect(formatCountdown(42 * 60_000 + 7_000)).toBe('42:07');
+    expect(formatCountdown(3_600_000)).toBe('1:00:00');
+    expect(formatCountdown(3_909_000)).toBe('1:05:09');
+    expect(formatCountdown(26 * 3_600_000)).toBe('1 d 2 h');
+    expect(formatCountdown(48 * 3_600_000)).toBe('2 d');
+  });
+});
+
+describe('formatRange', () => {
+  it("names the end's day only when it is not the start's", () => {
+    expect(formatRange(at('2026-03-10T11:00'), at('2026-03-10T13:00'), ctx)).toBe('11:00–13:00');
+    expect(formatRange(at('2026-03-11T09:00'), at('2026-03-11T11:00'), ctx)).toBe('Wed 09:00–11:00');
+    expect(formatRange(at('2026-03-10T22:00'), at('2026-03-11T02:00'), ctx)).toBe('22:00–Wed 02:00');
   });
 });

@@ -116,12 +116,51 @@ export function formatDue(deadline: number, ctx: TimeContext): DueText {
   return { text: `${relative} · ${absolute}`, relative, absolute, overdue: diff < 0 };
 }
 
-/** The focus toggle's label: "Focus on · until 11:00", "Focus on", "Focus off". */
+export interface FocusLabelStatus {
+  readonly active: boolean;
+  readonly until: number | null;
+  readonly cause?: 'manual' | 'schedule' | null;
+  readonly ruleName?: string | null;
+  readonly skipping?: boolean;
+}
+
+/**
+ * The focus toggle's label: "Focus on · Deep work until 11:00", "Focus on · until 11:00", "Focus on",
+ * "Focus off", or "Skipping Deep work" while a scheduled block is skipped. The status names the rules
+ * only while a block runs, so the skipped block's name can be passed in (`skippedName`).
+ */
 export function formatFocusLabel(
-  status: { readonly active: boolean; readonly until: number | null },
+  status: FocusLabelStatus,
   ctx: TimeContext,
+  skippedName?: string | null,
 ): string {
-  if (!status.active) return 'Focus off';
-  if (status.until === null) return 'Focus on';
-  return `Focus on · until ${formatInstant(status.until, ctx)}`;
+  if (!status.active) {
+    if (!status.skipping) return 'Focus off';
+    const name = status.ruleName ?? skippedName;
+    return name ? `Skipping ${name}` : 'Skipping this block';
+  }
+  const name = status.cause === 'schedule' ? status.ruleName : null;
+  const until = status.until === null ? null : `until ${formatInstant(status.until, ctx)}`;
+  const tail = [name, until].filter(Boolean).join(' ');
+  return tail ? `Focus on · ${tail}` : 'Focus on';
+}
+
+/**
+ * A countdown for a clock face: "42:07", "1:05:09", and past a day "2 d 3 h". Seconds are rounded
+ * up, so a countdown reads "0:01" until the moment it ends; anything past reads "0:00".
+ */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor(total / 3600) % 24;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  const minutes = Math.floor(total / 60) % 60;
+  const seconds = String(total % 60).padStart(2, '0');
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`;
+  return `${minutes}:${seconds}`;
+}
+
+/** A span of time: "Tue 09:00–11:00", "22:00–Wed 02:00"; the end names its day only when it differs. */
+export function formatRange(start: number, end: number, ctx: TimeContext): string {
+  return `${formatInstant(start, ctx)}–${formatInstant(end, { ...ctx, now: start })}`;
 }
