@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { CommandOutput } from '../../../shared/contract';
-import { useServices } from '../../app/useServices';
-import { describeError } from '../../lib/errors';
+import type { AppInfo } from '../../shared/contract';
+import { useServices } from '../app/useServices';
+import { describeError } from '../lib/errors';
 
-export type AppInfo = CommandOutput<'app:get-info'>;
+export type { AppInfo };
 
 /**
- * The API address and token for the empty state. The core answers `not-ready` until its HTTP server
- * listens, so failures are retried (1 s, doubling to 10 s) and again whenever the link comes back.
+ * The app's info (API address and token, the global shortcut's registration). The core answers
+ * `not-ready` until its HTTP server listens, so failures are retried (1 s, doubling to 10 s) and again
+ * whenever the link comes back; `app:info-changed` keeps it current afterwards.
  */
 export function useAppInfo(): { info: AppInfo | null; error: string | null } {
   const { client } = useServices();
@@ -19,16 +20,18 @@ export function useAppInfo(): { info: AppInfo | null; error: string | null } {
     let done = false;
     let delay = 1_000;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const accept = (value: AppInfo) => {
+      if (disposed) return;
+      done = true;
+      clearTimeout(timer);
+      setInfo(value);
+      setError(null);
+    };
     const load = () => {
       clearTimeout(timer);
       client.api.app
         .getInfo()
-        .then((value) => {
-          if (disposed) return;
-          done = true;
-          setInfo(value);
-          setError(null);
-        })
+        .then(accept)
         .catch((failure: unknown) => {
           if (disposed || done) return;
           setError(describeError(failure));
@@ -36,7 +39,8 @@ export function useAppInfo(): { info: AppInfo | null; error: string | null } {
           delay = Math.min(delay * 2, 10_000);
         });
     };
-    const off = client.connection.subscribe((state) => {
+    const offChanged = client.api.onAppInfoChanged(accept);
+    const offConnection = client.connection.subscribe((state) => {
       if (state === 'online' && !done) {
         delay = 1_000;
         load();
@@ -46,7 +50,8 @@ export function useAppInfo(): { info: AppInfo | null; error: string | null } {
     return () => {
       disposed = true;
       clearTimeout(timer);
-      off();
+      offChanged();
+      offConnection();
     };
   }, [client]);
 

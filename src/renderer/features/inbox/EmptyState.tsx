@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { useAppInfo } from '../../hooks/useAppInfo';
 import { CopyButton } from './CopyButton';
 import { curlCommand, maskToken, updatesUrl } from './first-update';
-import { useAppInfo } from './useAppInfo';
 import './empty-state.css';
 
 /** What a new user sees first: how to push an update, with this machine's real address and token. */
