@@ -5,6 +5,13 @@ export const selectSetConnection = (s: LullStore) => s.setConnection;
 export const selectFocus = (s: LullStore) => s.focus;
 export const selectSelectedId = (s: LullStore) => s.selectedId;
 export const selectSelect = (s: LullStore) => s.select;
+export const selectSettings = (s: LullStore) => s.settings;
+export const selectSetSettings = (s: LullStore) => s.setSettings;
+export const selectSetFocus = (s: LullStore) => s.setFocus;
+
+const NO_RULES: readonly never[] = [];
+/** The focus rules as last heard (an empty list until settings arrive). */
+export const selectFocusRules = (s: LullStore) => s.settings?.focusRules ?? NO_RULES;
 
 /** An object result: read it with `useShallow`. */
 export const selectFocusView = (s: LullStore) => ({

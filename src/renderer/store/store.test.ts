@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
-import { selectConnection, selectFocusView, selectSelectedId } from './selectors';
+import { defaultSettings } from '../../shared/settings-schema';
+import {
+  selectConnection,
+  selectFocusRules,
+  selectFocusView,
+  selectSelectedId,
+  selectSettings,
+} from './selectors';
 import { createLullStore } from './store';
 
 describe('lull store', () => {
@@ -9,6 +16,31 @@ describe('lull store', () => {
     expect(selectConnection(store.getState())).toBe('connecting');
     expect(selectFocusView(store.getState())).toEqual({ focus: null, pending: false, error: null });
     expect(selectSelectedId(store.getState())).toBeNull();
+    expect(selectSettings(store.getState())).toBeNull();
+    expect(selectFocusRules(store.getState())).toEqual([]);
+  });
+
+  it('mirrors the settings and reads the focus rules from them, with a stable empty list before', () => {
+    const store = createLullStore();
+    expect(selectFocusRules(store.getState())).toBe(selectFocusRules(store.getState()));
+    const settings = contract.events['settings:changed'].parse({
+      ...defaultSettings(),
+      focusRules: [
+        {
+          id: 'r1',
+          name: 'Deep work',
+          kind: 'window',
+          weekdays: [1, 2, 3, 4, 5],
+          start: '09:00',
+          end: '11:00',
+          zone: 'UTC',
+          enabled: true,
+        },
+      ],
+    });
+    store.getState().setSettings(settings);
+    expect(selectSettings(store.getState())).toEqual(settings);
+    expect(selectFocusRules(store.getState()).map((r) => r.name)).toEqual(['Deep work']);
   });
 
   it('mirrors what it is told', () => {
