@@ -3,25 +3,34 @@ import { formatFocusLabel } from '../../../shared/due-format';
 import type { Clock } from '../../hooks/useClock';
 import { selectFocusView } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
+import { TIMED_FOCUS, untilChoices } from './focus-choices';
+import { MoreFocusMenu } from './MoreFocusMenu';
 import { useFocusActions } from './useFocusActions';
+import { useRunningBlock } from './useRunningBlock';
+import { blockName } from './week-timeline';
 import './focus.css';
 
 /**
- * Accessible names are part of the e2e contract. The timed buttons' names contain "Focus for 25
- * minutes" etc. but start with "Start", so `/^Focus/` finds only the toggle. Their visible text is
- * whole words of the name (WCAG 2.5.3, label in name).
+ * The header's focus controls. The toggle's accessible name starts with "Focus" in every state (the
+ * e2e contract): while a block is skipped it reads "Skipping Deep work" with "Focus off · " before it
+ * for screen readers, so the visible words stay inside the name.
  */
-export const TIMED_FOCUS = [
-  { minutes: 25, label: '25 minutes', name: 'Start focus for 25 minutes' },
-  { minutes: 60, label: '1 hour', name: 'Start focus for 1 hour' },
-  { minutes: 120, label: '2 hours', name: 'Start focus for 2 hours' },
-] as const;
-
 export function FocusControls({ clock }: { clock: Clock }) {
   const { focus, pending, error } = useLullStore(useShallow(selectFocusView));
-  const { toggle, focusFor } = useFocusActions();
+  const { toggle, request } = useFocusActions();
+  const block = useRunningBlock(clock.now);
   const active = focus?.active ?? false;
-  const label = focus ? formatFocusLabel(focus, clock) : 'Focus';
+  const skipping = !active && (focus?.skipping ?? false);
+  const label = focus ? formatFocusLabel(focus, clock, block ? blockName(block) : null) : 'Focus';
+  const hint = !focus
+    ? undefined
+    : active
+      ? focus.cause === 'schedule'
+        ? 'Skip the rest of this block'
+        : 'Turn focus off'
+      : skipping
+        ? 'Resume this block'
+        : 'Turn focus on';
 
   return (
     <div className="focus-controls">
@@ -29,14 +38,17 @@ export function FocusControls({ clock }: { clock: Clock }) {
         type="button"
         className="focus-toggle"
         data-active={active}
+        data-skipping={skipping || undefined}
         aria-pressed={active}
         aria-busy={pending || undefined}
+        title={hint}
         disabled={focus === null}
         onClick={() => {
-          if (!pending) void toggle(active);
+          if (!pending) void toggle(focus);
         }}
       >
         <span className="focus-toggle-dot" aria-hidden="true" />
+        {skipping && <span className="visually-hidden">Focus off · </span>}
         {label}
       </button>
       <fieldset className="focus-timed">
@@ -44,21 +56,28 @@ export function FocusControls({ clock }: { clock: Clock }) {
         <span className="focus-timed-legend" aria-hidden="true">
           For
         </span>
-        {TIMED_FOCUS.map(({ minutes, label: text, name }) => (
+        {TIMED_FOCUS.map((choice) => (
           <button
-            key={minutes}
+            key={choice.id}
             type="button"
             className="focus-timed-button"
-            aria-label={name}
-            title={name}
+            aria-label={choice.name}
+            title={choice.name}
             disabled={focus === null}
             onClick={() => {
-              if (!pending) void focusFor(minutes);
+              if (!pending) void request(choice.change);
             }}
           >
-            {text}
+            {choice.label}
           </button>
         ))}
+        <MoreFocusMenu
+          choices={untilChoices(block !== null)}
+          disabled={focus === null}
+          onChoose={(choice) => {
+            if (!pending) void request(choice.change);
+          }}
+        />
       </fieldset>
       {error && (
         <p className="focus-error" role="alert">

@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FocusSet } from '../../../shared/focus-schemas';
+import type { FocusSet, FocusStatus } from '../../../shared/focus-schemas';
 import { useLullApi } from '../../app/useServices';
 import { describeError } from '../../lib/errors';
 import { selectFocusActions } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
+import { toggleChange } from './focus-choices';
 
 /** Asks the core to change focus; the store follows the core's answer, never a guess. */
 export function useFocusActions() {
@@ -27,10 +28,9 @@ export function useFocusActions() {
   );
 
   const toggle = useCallback(
-    (active: boolean) => request(active ? { active: false } : { active: true }),
+    (focus: Pick<FocusStatus, 'active' | 'skipping'> | null) => request(toggleChange(focus)),
     [request],
   );
-  const focusFor = useCallback((minutes: number) => request({ active: true, minutes }), [request]);
 
-  return { toggle, focusFor };
+  return { request, toggle };
 }
