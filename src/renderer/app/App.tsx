@@ -1,27 +1,67 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { FocusView } from '../features/focus/FocusView';
 import { useFocusSync } from '../features/focus/useFocusSync';
 import { InboxView } from '../features/inbox/InboxView';
-import { useClock } from '../hooks/useClock';
-import { selectConnection } from '../store/selectors';
+import { type Clock, useClock } from '../hooks/useClock';
+import { selectConnection, selectSettings } from '../store/selectors';
 import { useLullStore } from '../store/store';
 import { Header } from './Header';
+import { ROUTE_TITLES } from './route';
 import { UnauthorizedNotice } from './UnauthorizedNotice';
 import { useConnectionSync } from './useConnectionSync';
+import { useRoute } from './useRoute';
+import { useSettingsSync } from './useSettingsSync';
 import './app.css';
 
 export function App() {
   useConnectionSync();
   useFocusSync();
-  const clock = useClock();
+  useSettingsSync();
+  const systemClock = useClock();
   const connection = useLullStore(selectConnection);
+  const zoneSetting = useLullStore(selectSettings)?.timeZone ?? null;
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const firstRoute = useRef(route);
+
+  // The user's zone is the settings' zone when one is chosen, else the system's (as the core reads it).
+  const clock = useMemo<Clock>(
+    () => (zoneSetting ? { ...systemClock, zone: zoneSetting } : systemClock),
+    [systemClock, zoneSetting],
+  );
+
+  useEffect(() => {
+    document.title = `${ROUTE_TITLES[route]} · Lull`;
+    // After switching views, start reading and tabbing from the new view rather than the old link.
+    if (route !== firstRoute.current) {
+      firstRoute.current = route;
+      main.current?.focus();
+    }
+  }, [route]);
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to inbox
+      {/* biome-ignore lint/a11y/useValidAnchor: a real skip link; the click only keeps the route in the hash. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Focus the view without touching the hash, which holds the route.
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to {ROUTE_TITLES[route].toLowerCase()}
       </a>
-      <Header clock={clock} />
-      <main id="main" className="app-main" tabIndex={-1}>
-        {connection === 'unauthorized' ? <UnauthorizedNotice /> : <InboxView clock={clock} />}
+      <Header clock={clock} route={route} />
+      <main id="main" ref={main} className="app-main" tabIndex={-1}>
+        {connection === 'unauthorized' ? (
+          <UnauthorizedNotice />
+        ) : route === 'focus' ? (
+          <FocusView clock={clock} />
+        ) : (
+          <InboxView clock={clock} />
+        )}
       </main>
     </div>
   );

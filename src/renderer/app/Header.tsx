@@ -3,8 +3,10 @@ import type { Clock } from '../hooks/useClock';
 import { selectConnection } from '../store/selectors';
 import { useLullStore } from '../store/store';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import type { Route } from './route';
+import { ViewNav } from './ViewNav';
 
-export function Header({ clock }: { clock: Clock }) {
+export function Header({ clock, route }: { clock: Clock; route: Route }) {
   const connection = useLullStore(selectConnection);
   return (
     <header className="app-header">
@@ -14,6 +16,7 @@ export function Header({ clock }: { clock: Clock }) {
         </svg>
         <h1 className="app-title">Lull</h1>
       </div>
+      {connection !== 'unauthorized' && <ViewNav route={route} />}
       <ConnectionIndicator />
       {connection !== 'unauthorized' && <FocusControls clock={clock} />}
     </header>
