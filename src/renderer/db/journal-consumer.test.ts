@@ -1,5 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { journalPageSchema } from '../../shared/contract';
 import type { InboxItem, JournalEntry } from '../../shared/schemas';
 import { getJournalSeq, listOpenItems, markDone } from './items-repo';
 import { applyJournalPage, type JournalApi, startJournalConsumer } from './journal-consumer';
@@ -144,6 +145,29 @@ describe('journal consumer', () => {
     expect(snapshot.items).toHaveLength(1);
     expect(snapshot.items[0]?.title).toBe('Later copy wins');
     expect(snapshot.history).toMatchObject([{ type: 'focus-started', at: 5, seq: 2 }]);
+  });
+
+  it('records each focus session in history with its cause and the rule behind it', async () => {
+    const db = openDb();
+    // Parsed as the WebSocket client parses a pulled page, so a field the schema drops would show here.
+    const page = journalPageSchema.parse({
+      lastSeq: 3,
+      entries: [
+        {
+          seq: 1,
+          kind: 'event',
+          event: { type: 'focus-started', at: 10, cause: 'schedule', until: 20, ruleName: 'Deep work' },
+        },
+        { seq: 2, kind: 'event', event: { type: 'focus-ended', at: 20 } },
+        { seq: 3, kind: 'event', event: { type: 'focus-started', at: 30, cause: 'manual', until: null } },
+      ],
+    });
+    await applyJournalPage(db, page.entries);
+    expect(await db.history.orderBy('at').toArray()).toMatchObject([
+      { type: 'focus-started', at: 10, cause: 'schedule', until: 20, ruleName: 'Deep work', seq: 1 },
+      { type: 'focus-ended', at: 20, seq: 2 },
+      { type: 'focus-started', at: 30, cause: 'manual', until: null, seq: 3 },
+    ]);
   });
 
   it('deletes a retracted item in the same transaction, whatever the user did with it', async () => {
