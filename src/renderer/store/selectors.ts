@@ -7,7 +7,6 @@ export const selectSelectedId = (s: LullStore) => s.selectedId;
 export const selectSelect = (s: LullStore) => s.select;
 export const selectSettings = (s: LullStore) => s.settings;
 export const selectSetSettings = (s: LullStore) => s.setSettings;
-export const selectSetFocus = (s: LullStore) => s.setFocus;
 
 const NO_RULES: readonly never[] = [];
 /** The focus rules as last heard (an empty list until settings arrive). */
