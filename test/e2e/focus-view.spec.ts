@@ -93,7 +93,7 @@ test('a rule covering now turns focus on with its name; disabling it turns focus
     expect(status).toMatchObject({ active: true, cause: 'schedule', ruleName: 'Deep work' });
 
     // The week view lists today's block for screen readers.
-    const today = DateTime.local().toFormat('cccc');
+    const today = DateTime.local().setLocale('en-GB').toFormat('cccc');
     await expect(page.getByRole('list', { name: 'Focus blocks this week' })).toContainText(
       new RegExp(`${today} .*today: .*Deep work`),
     );
