@@ -14,6 +14,7 @@ import {
   defaultSettings,
   migrateSettings,
   SETTINGS_FILE,
+  SETTINGS_MIGRATIONS,
 } from './settings-store';
 
 const NOW = Date.UTC(2025, 2, 14, 9, 30);
@@ -128,11 +129,12 @@ describe('settings store', () => {
       focusRules: [],
       focusShortcut: DEFAULT_FOCUS_SHORTCUT,
       delivery: DEFAULT_DELIVERY_POLICY,
+      sources: [],
     };
     expect(store.get()).toEqual(expected);
     expect(await readJson(file)).toEqual(expected);
     expect(warnings).toEqual([]);
-    expect(infos.some((m) => m.includes('migrated from version 0 to 3'))).toBe(true);
+    expect(infos.some((m) => m.includes('migrated from version 0 to 4'))).toBe(true);
     // A second start finds the current version and leaves the file alone.
     const before = await fs.stat(file);
     await open();
@@ -146,17 +148,32 @@ describe('settings store', () => {
     await fs.writeFile(file, JSON.stringify({ version: 1, timeZone: 'Asia/Tokyo', charter }));
     const store = await open();
     expect(store.get()).toEqual({ ...defaultSettings(), timeZone: 'Asia/Tokyo', charter });
-    expect(infos).toContain('settings migrated from version 1 to 3');
-    expect(((await readJson(file)) as Settings).version).toBe(3);
+    expect(infos).toContain('settings migrated from version 1 to 4');
+    expect(((await readJson(file)) as Settings).version).toBe(4);
   });
 
-  it('migrates a version 2 file to version 3, keeping its focus rules and adding the delivery policy', async () => {
+  it('migrates a version 2 file to the current version, keeping its focus rules and adding the delivery policy', async () => {
     const dataDir = await tempDir();
     const { open, file } = setup(dataDir);
-    const { delivery: _omitted, ...v2 } = { ...defaultSettings(), version: 2, focusShortcut: null };
+    const {
+      delivery: _omitted,
+      sources: _none,
+      ...v2
+    } = { ...defaultSettings(), version: 2, focusShortcut: null };
     await fs.writeFile(file, JSON.stringify(v2));
     const store = await open();
     expect(store.get()).toEqual({ ...defaultSettings(), focusShortcut: null });
+  });
+
+  it('migrates a version 3 file to version 4 with no sources (addSources), keeping the rest', async () => {
+    const dataDir = await tempDir();
+    const { open, file, infos } = setup(dataDir);
+    const { sources: _none, ...v3 } = { ...defaultSettings(), version: 3, timeZone: 'Europe/Berlin' };
+    await fs.writeFile(file, JSON.stringify(v3));
+    const store = await open();
+    expect(store.get()).toEqual({ ...defaultSettings(), timeZone: 'Europe/Berlin' });
+    expect(infos).toContain('settings migrated from version 3 to 4');
+    expect(SETTINGS_MIGRATIONS.at(-1)?.name).toBe('addSources');
   });
 
   it('migrateSettings produces a file the current schema accepts', () => {

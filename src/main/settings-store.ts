@@ -62,6 +62,12 @@ export const SETTINGS_MIGRATIONS: ReadonlyArray<{
     name: 'addDeliveryPolicy',
     up: (raw) => ({ delivery: defaultSettings().delivery, ...raw, version: 3 }),
   },
+  {
+    from: 3,
+    // Version 4 brought built-in sources (RSS/Atom, GitHub, IMAP); none are configured at first.
+    name: 'addSources',
+    up: (raw) => ({ sources: [], ...raw, version: 4 }),
+  },
 ];
 
 export function migrateSettings(raw: RawSettings): RawSettings {

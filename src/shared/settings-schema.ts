@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS, DEFAULT_CHARTER, WINDOW_CLOCKS } from './channels';
 import { DEFAULT_DELIVERY_POLICY, deliveryPolicySchema } from './delivery';
 import { focusRuleSchema } from './focus-schedule';
+import { sourcesListSchema } from './source-schemas';
 import { DEFAULT_WORKING_HOURS, workingHoursSchema } from './working-time';
 
 export const replyWindowSchema = z.strictObject({
@@ -20,7 +21,7 @@ export const charterSchema = z.strictObject(
   >,
 );
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const MAX_FOCUS_RULES = 50;
 
 export const settingsSchema = z.strictObject({
@@ -37,6 +38,8 @@ export const settingsSchema = z.strictObject({
   /** An Electron accelerator for the global focus toggle; null disables it. */
   focusShortcut: z.string().min(1).max(64).nullable(),
   delivery: deliveryPolicySchema,
+  /** Built-in connectors (RSS/Atom, GitHub, IMAP); their secrets live in the SecretStore. */
+  sources: sourcesListSchema,
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -54,5 +57,6 @@ export function defaultSettings(): Settings {
     focusRules: [],
     focusShortcut: DEFAULT_FOCUS_SHORTCUT,
     delivery: structuredClone(DEFAULT_DELIVERY_POLICY),
+    sources: [],
   };
 }
