@@ -11,6 +11,7 @@ import { type Journal, type JournalPayload, openJournal } from './journal';
 import type { Clock, Logger, SecretStore } from './ports';
 import { createSerialQueue } from './serial';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSourceHandlers, createSourcesForCore, type SourcesService } from './sources';
 import { createToken, loadOrCreateToken } from './token';
 
 export interface CoreOptions {
@@ -33,6 +34,7 @@ export interface Core {
   readonly focus: FocusService;
   readonly ingest: IngestService;
   readonly batcher: Batcher;
+  readonly sources: SourcesService;
   readonly events: CoreEvents;
   /** The current API token; read it on every check, since rotation replaces it. */
   readonly token: string;
@@ -83,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
   });
   ingest.attach(journal, batcher);
+  const sources = await createSourcesForCore({ ...options, settings, ingest, events, calendar });
   let apiUrl = '';
   let shortcut: AppInfo['shortcut'] = null;
   const appInfo = (): AppInfo => ({ version: options.version, apiUrl, token, host: options.host, shortcut });
@@ -136,10 +139,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'inbox:set-state': async ({ ids, state }) => {
       // The inbox itself lives in the renderer; the core only needs to stop holding what is handled.
       if (state !== 'open') await batcher.drop(ids);
+      if (state === 'done') sources.onItemsDone(ids);
       return { updated: ids.length };
     },
     'journal:pull': async ({ sinceSeq, limit }) => journal.pull(sinceSeq, limit),
     'journal:ack': async ({ seq }) => ({ ackedSeq: await journal.ack(seq) }),
+    ...createSourceHandlers(sources),
   };
 
   return {
@@ -149,6 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     focus,
     ingest,
     batcher,
+    sources,
     events,
     get token() {
       return token;
@@ -159,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async start() {
       focus.start();
       await batcher.start();
+      sources.start();
     },
     setApiUrl: (url) => {
       apiUrl = url;
@@ -169,6 +176,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (apiUrl) events.emit('app:info-changed', appInfo());
     },
     async close() {
+      await sources.close();
       await batcher.close();
       await focus.close();
       await ingest.flush();

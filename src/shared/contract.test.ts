@@ -149,6 +149,14 @@ describe('assertImplementsContract', () => {
 
 describe('types derived from the contract', () => {
   it('CoreHandlers requires a handler for every command', () => {
+    const sourceStatus = (id: string) => ({
+      id,
+      state: 'ok' as const,
+      lastSuccessAt: null,
+      lastError: null,
+      nextPollAt: null,
+      watching: false,
+    });
     const status: FocusStatus = {
       active: false,
       cause: null,
@@ -183,6 +191,13 @@ describe('types derived from the contract', () => {
       'digest:peek': async () => ({ heldCount: 0, nextReleaseAt: null, items: [] }),
       'digest:release': async () => null,
       'inbox:set-state': async ({ ids }) => ({ updated: ids.length }),
+      'sources:list': async () => [],
+      'sources:save': async () => {
+        throw new Error('not in this test');
+      },
+      'sources:remove': async () => ({ removed: false }),
+      'sources:check-now': async ({ id }) => sourceStatus(id),
+      'sources:set-paused': async ({ id }) => sourceStatus(id),
     };
     // @ts-expect-error 'journal:ack' is missing
     const missing: CoreHandlers = {

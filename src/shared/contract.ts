@@ -9,6 +9,7 @@ import { focusRuleSchema } from './focus-schedule';
 import { focusSetSchema, focusStatusSchema } from './focus-schemas';
 import { inboxItemSchema, journalEntrySchema } from './schemas';
 import { MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
+import { sourceDraftSchema, sourceIdSchema, sourceStatusSchema, sourceViewSchema } from './source-schemas';
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -59,6 +60,22 @@ export const contract = {
       input: z.strictObject({ seq: z.number().int().min(0) }),
       output: z.object({ ackedSeq: z.number().int().min(0) }),
     },
+    'sources:list': { input: z.undefined(), output: z.array(sourceViewSchema) },
+    /** Adds (no id) or replaces a source. A secret is stored in the host's SecretStore, never returned. */
+    'sources:save': {
+      input: z.strictObject({ source: sourceDraftSchema, secret: z.string().min(1).max(4096).optional() }),
+      output: sourceViewSchema,
+    },
+    'sources:remove': {
+      input: z.strictObject({ id: sourceIdSchema }),
+      output: z.object({ removed: z.boolean() }),
+    },
+    /** Polls at once ("Check now") and answers with the outcome. */
+    'sources:check-now': { input: z.strictObject({ id: sourceIdSchema }), output: sourceStatusSchema },
+    'sources:set-paused': {
+      input: z.strictObject({ id: sourceIdSchema, paused: z.boolean() }),
+      output: sourceStatusSchema,
+    },
   },
   events: {
     'focus:changed': focusStatusSchema,
@@ -68,6 +85,7 @@ export const contract = {
     'digest:changed': digestStatusSchema.pick({ heldCount: true, nextReleaseAt: true }),
     'digest:released': digestSchema,
     'inbox:notify': z.object({ item: inboxItemSchema, decision: routeDecisionSchema }),
+    'sources:changed': z.array(sourceViewSchema),
   },
 } as const;
 
