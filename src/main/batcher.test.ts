@@ -209,3 +209,20 @@ describe('restarts', () => {
     await second.core.close();
   });
 });
+
+describe('delivery settings through the contract', () => {
+  it('saves a policy that takes effect for the next update, and checks it against the charter', async () => {
+    const { core, notified } = await start();
+    const delivery = { ...core.settings.get().delivery, summaryTimes: ['10:00', '16:00'] };
+    const warnings = await core.handlers['digest:check-charter']({ delivery });
+    expect(warnings.map((w) => w.text)).toEqual([
+      'chat replies within 4 h need a summary at least every 3.5 h; summaries are up to 6 h apart',
+    ]);
+    expect(await core.handlers['digest:check-charter']({})).toEqual([]);
+    await core.handlers['settings:save-delivery']({ delivery: { ...delivery, mode: 'instant' } });
+    expect(core.settings.get().delivery.mode).toBe('instant');
+    await core.ingest.ingest([update('now')]);
+    expect(notified.map((n) => n.decision.reason)).toEqual(['instant']);
+    await core.close();
+  });
+});

@@ -1,5 +1,6 @@
 import type { AppInfo, CoreHandlers } from '../shared/contract';
 import { LullError } from '../shared/contract';
+import { charterWarnings } from '../shared/delivery';
 import type { WorkingCalendar } from '../shared/working-time';
 import { type Batcher, createBatcher } from './batcher';
 import { createCalendarMemo } from './calendar';
@@ -134,6 +135,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'focus:set': (request) => focus.set(request),
     'settings:get': async () => settings.get(),
     'focus:save-rules': async ({ rules }) => (await settings.update({ focusRules: rules })).focusRules,
+    'settings:save-delivery': async ({ delivery }) => (await settings.update({ delivery })).delivery,
+    'digest:check-charter': async ({ delivery }) =>
+      charterWarnings(delivery ?? settings.get().delivery, settings.get().charter, calendar(), clock.now()),
     'digest:peek': async () => batcher.status(),
     'digest:release': () => batcher.releaseNow(),
     'inbox:set-state': async ({ ids, state }) => {

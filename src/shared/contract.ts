@@ -4,6 +4,8 @@
  * in-memory test fake and the core's handler map are all typed from this object.
  */
 import { z } from 'zod';
+import { CHANNELS } from './channels';
+import { deliveryPolicySchema } from './delivery';
 import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-schemas';
 import { focusRuleSchema } from './focus-schedule';
 import { focusSetSchema, focusStatusSchema } from './focus-schemas';
@@ -39,6 +41,22 @@ export const contract = {
     'focus:save-rules': {
       input: z.strictObject({ rules: z.array(focusRuleSchema).max(MAX_FOCUS_RULES) }),
       output: z.array(focusRuleSchema),
+    },
+    'settings:save-delivery': {
+      input: z.strictObject({ delivery: deliveryPolicySchema }),
+      output: deliveryPolicySchema,
+    },
+    /** Channels whose reply window the delivery policy (saved, or the one given) cannot keep. */
+    'digest:check-charter': {
+      input: z.strictObject({ delivery: deliveryPolicySchema.optional() }),
+      output: z.array(
+        z.object({
+          channel: z.enum(CHANNELS),
+          windowHours: z.number(),
+          neededEveryHours: z.number(),
+          text: z.string(),
+        }),
+      ),
     },
     'digest:peek': { input: z.undefined(), output: digestStatusSchema },
     'digest:release': { input: z.undefined(), output: digestSchema.nullable() },
