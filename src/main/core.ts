@@ -135,6 +135,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'focus:set': (request) => focus.set(request),
     'settings:get': async () => settings.get(),
     'focus:save-rules': async ({ rules }) => (await settings.update({ focusRules: rules })).focusRules,
+    'settings:save-charter': async ({ charter }) => {
+      await settings.update({ charter });
+      return { charter: settings.get().charter, recomputed: await ingest.recomputeDeadlines() };
+    },
+    'settings:save-working-time': async (change) => {
+      await settings.update(change);
+      return { recomputed: await ingest.recomputeDeadlines() };
+    },
     'settings:save-delivery': async ({ delivery }) => (await settings.update({ delivery })).delivery,
     'digest:check-charter': async ({ delivery }) =>
       charterWarnings(delivery ?? settings.get().delivery, settings.get().charter, calendar(), clock.now()),

@@ -42,6 +42,11 @@ export interface IngestService {
   retract(id: string): Promise<boolean>;
   /** Saves the remembered items; the journal calls it before compaction drops entries. */
   flush(): Promise<void>;
+  /**
+   * After the charter or working time changed: recomputes the deadline of every remembered item
+   * that has no explicit one, and journals those that moved (the renderer keeps their user state).
+   */
+  recomputeDeadlines(): Promise<number>;
 }
 
 /**
@@ -141,6 +146,26 @@ export async function createIngestService(options: {
       });
     },
     known: (id) => known.get(id),
+    async recomputeDeadlines() {
+      if (!journal) return 0;
+      const charter = options.settings().charter;
+      const calendar = options.calendar?.();
+      const moved: InboxItem[] = [];
+      for (const item of known.values()) {
+        if (item.deadlineExplicit) continue;
+        const deadline = computeDeadline(
+          { receivedAt: item.receivedAt, channel: item.channel, priority: item.priority },
+          charter,
+          calendar,
+        );
+        if (deadline !== item.deadline) moved.push({ ...item, deadline });
+      }
+      if (moved.length === 0) return 0;
+      await journal.append(moved.map((item) => ({ kind: 'item' as const, item })));
+      for (const item of moved) known.set(item.id, item);
+      dirty = true;
+      return moved.length;
+    },
     list: () =>
       [...known.values()].sort((a, b) => b.ingestedAt - a.ingestedAt || b.receivedAt - a.receivedAt),
     async retract(id) {

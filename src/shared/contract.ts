@@ -3,6 +3,7 @@
  * event the core emits, with their payload schemas. The preload bridge, the WebSocket client, the
  * in-memory test fake and the core's handler map are all typed from this object.
  */
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CHANNELS } from './channels';
 import { deliveryPolicySchema } from './delivery';
@@ -10,8 +11,9 @@ import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-
 import { focusRuleSchema } from './focus-schedule';
 import { focusSetSchema, focusStatusSchema } from './focus-schemas';
 import { inboxItemSchema, journalEntrySchema } from './schemas';
-import { MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
+import { charterSchema, MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
 import { sourceDraftSchema, sourceIdSchema, sourceStatusSchema, sourceViewSchema } from './source-schemas';
+import { workingHoursSchema } from './working-time';
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -41,6 +43,21 @@ export const contract = {
     'focus:save-rules': {
       input: z.strictObject({ rules: z.array(focusRuleSchema).max(MAX_FOCUS_RULES) }),
       output: z.array(focusRuleSchema),
+    },
+    'settings:save-charter': {
+      input: z.strictObject({ charter: charterSchema }),
+      output: z.object({ charter: charterSchema, recomputed: z.number().int().min(0) }),
+    },
+    'settings:save-working-time': {
+      input: z.strictObject({
+        timeZone: z
+          .string()
+          .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone')
+          .nullable(),
+        workingHours: workingHoursSchema,
+        holidays: z.array(z.iso.date({ message: 'must be a date YYYY-MM-DD' })).max(5000),
+      }),
+      output: z.object({ recomputed: z.number().int().min(0) }),
     },
     'settings:save-delivery': {
       input: z.strictObject({ delivery: deliveryPolicySchema }),
