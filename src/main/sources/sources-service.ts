@@ -220,7 +220,7 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
       lastStatus.delete(id);
       return true;
     },
-    checkNow: (id) => runnerFor(id).checkNow(),
+    checkNow: async (id) => runnerFor(id).checkNow(),
     async setPaused(id, paused) {
       runnerFor(id);
       remember();
