@@ -84,7 +84,10 @@ export async function openHeldQueue(options: { dataDir: string; logger: Logger }
     await log.append(batch);
     for (const record of batch) apply(record);
     written += batch.length;
-    if (written < COMPACT_AFTER) return;
+    // Compact once the file holds COMPACT_AFTER records more than the state needs: compacting at a
+    // fixed count would rewrite the whole queue on every hold once that many items are held.
+    const live = held.size + fired.length + (pending ? 1 : 0);
+    if (written - live < COMPACT_AFTER) return;
     // Compact to the state itself: what is held, the release in flight, the occurrences already fired.
     const snapshot: HeldRecord[] = [...held.values()].map((item) => ({ op: 'hold', item }));
     for (const occurrence of fired) {
@@ -95,11 +98,30 @@ export async function openHeldQueue(options: { dataDir: string; logger: Logger }
     written = snapshot.length;
   }
 
+  /** Holds that arrive while a write is in flight share the next one (group commit, as the journal). */
+  let waitingHolds: { items: readonly HeldItem[]; resolve: () => void; reject: (error: unknown) => void }[] =
+    [];
+  async function writeWaitingHolds(): Promise<void> {
+    const batch = waitingHolds;
+    waitingHolds = [];
+    try {
+      await write(batch.flatMap(({ items }) => items.map((item) => ({ op: 'hold' as const, item }))));
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
+      return;
+    }
+    for (const waiter of batch) waiter.resolve();
+  }
+
   return {
     items: () => [...held.values()],
     pending: () => pending?.digest ?? null,
     hasFired: (occurrence) => fired.includes(occurrence),
-    hold: (items) => serial(() => write(items.map((item) => ({ op: 'hold' as const, item })))),
+    hold: (items) =>
+      new Promise<void>((resolve, reject) => {
+        waitingHolds.push({ items, resolve, reject });
+        if (waitingHolds.length === 1) void serial(writeWaitingHolds);
+      }),
     drop: (ids) =>
       serial(async () => {
         const present = ids.filter((id) => held.has(id));
