@@ -213,6 +213,26 @@ describe('journal', () => {
     expect(lines.map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual(seqs);
   });
 
+  it('writes concurrent appends together (group commit), in call order, each resolving with its own entries', async () => {
+    const dataDir = await tempDir();
+    const journal = await openJournal({ dataDir, logger: recordingLogger().logger });
+    let writes = 0;
+    journal.onAppended(() => writes++);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => journal.append(i % 10 === 0 ? [] : items(i * 2, 2))),
+    );
+    expect(results.map((entries) => entries.length)).toEqual(
+      Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? 0 : 2)),
+    );
+    expect(results.flatMap(seqsOf)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
+    expect(results[1]!.map((e) => e.kind === 'item' && e.item.id)).toEqual(['test/2', 'test/3']);
+    expect(writes).toBeLessThan(10);
+    await journal.close();
+    expect((await fileLines(dataDir)).map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual(
+      Array.from({ length: 180 }, (_, i) => i + 1),
+    );
+  });
+
   it('tells onAppended listeners the new lastSeq, and stops after unsubscribe', async () => {
     const journal = await openJournal({ dataDir: await tempDir(), logger: recordingLogger().logger });
     const heard: number[] = [];

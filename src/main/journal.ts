@@ -79,18 +79,43 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     all = keep;
   }
 
+  /**
+   * Group commit: appends that arrive while a write is in flight wait together and share the next
+   * write and fsync, so a burst of concurrent requests costs a few fsyncs rather than one each.
+   * Sequence numbers follow arrival order, and each append still resolves only once it is durable.
+   */
+  type Waiting = {
+    payloads: readonly JournalPayload[];
+    resolve: (stored: JournalEntry[]) => void;
+    reject: (error: unknown) => void;
+  };
+  let waiting: Waiting[] = [];
+
+  async function writeWaiting(): Promise<void> {
+    const batch = waiting;
+    waiting = [];
+    let seq = last;
+    const groups = batch.map(({ payloads }) =>
+      payloads.map((payload) => ({ ...payload, seq: ++seq }) as JournalEntry),
+    );
+    const stored = groups.flat();
+    try {
+      if (stored.length > 0) await log.append(stored);
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
+      return;
+    }
+    all.push(...stored);
+    last = seq;
+    if (stored.length > 0) for (const listener of listeners) listener(last);
+    batch.forEach((waiter, index) => waiter.resolve(groups[index]!));
+  }
+
   return {
     append(payloads) {
-      return serial(async () => {
-        const stored = payloads.map(
-          (payload, index) => ({ ...payload, seq: last + index + 1 }) as JournalEntry,
-        );
-        if (stored.length === 0) return [];
-        await log.append(stored);
-        all.push(...stored);
-        last += stored.length;
-        for (const listener of listeners) listener(last);
-        return stored;
+      return new Promise<JournalEntry[]>((resolve, reject) => {
+        waiting.push({ payloads, resolve, reject });
+        if (waiting.length === 1) void serial(writeWaiting);
       });
     },
     pull(sinceSeq, limit = 500) {
