@@ -108,7 +108,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     all.push(...stored);
     last = seq;
     if (stored.length > 0) for (const listener of listeners) listener(last);
-    batch.forEach((waiter, index) => waiter.resolve(groups[index]!));
+    for (const [index, waiter] of batch.entries()) waiter.resolve(groups[index]!);
   }
 
   return {
