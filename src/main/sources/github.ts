@@ -94,6 +94,17 @@ function refusal(answer: HttpAnswer, ctx: ConnectorContext<GithubSource>): Sourc
   return new SourceError(`GitHub answered ${statusWords(status)}`);
 }
 
+function parseThreads(body: string): Thread[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new SourceError('GitHub sent an answer that is not JSON');
+  }
+  if (!Array.isArray(parsed)) throw new SourceError('GitHub sent an unexpected answer (not a list)');
+  return (parsed as Thread[]).filter((t) => t && typeof t.id === 'string' && t.subject && t.repository);
+}
+
 function nextPage(answer: HttpAnswer): string | null {
   const link = answer.headers.get('link') ?? '';
   return /<([^>]+)>;\s*rel="next"/.exec(link)?.[1] ?? null;
@@ -112,24 +123,21 @@ export const githubConnector: Connector<GithubSource> = {
     const query = `per_page=50${options.participatingOnly ? '&participating=true' : ''}`;
     let url: string | null = `${apiBase(options.baseUrl)}/notifications?${query}`;
     const threads: Thread[] = [];
-    let first: HttpAnswer | null = null;
+    let minIntervalMs: number | undefined;
+    let lastModified: string | null = null;
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const headers = headersFor(secret);
       if (page === 0 && previous.lastModified) headers['if-modified-since'] = previous.lastModified;
       const answer = await request(url, { headers, signal: ctx.signal, where: 'GitHub' });
-      first ??= answer;
-      const interval = Number(first.headers.get('x-poll-interval'));
-      const minIntervalMs = interval > 0 ? interval * 1000 : undefined;
-      if (page === 0 && answer.status === 304) return { updates: [], cursor: previous, minIntervalMs };
-      if (answer.status !== 200) throw refusal(answer, ctx);
-      let body: unknown;
-      try {
-        body = JSON.parse(answer.body);
-      } catch {
-        throw new SourceError('GitHub sent an answer that is not JSON');
+      if (page === 0) {
+        // GitHub asks for a pause between polls on every answer, 304 included: obey it.
+        const interval = Number(answer.headers.get('x-poll-interval'));
+        minIntervalMs = interval > 0 ? interval * 1000 : undefined;
+        lastModified = answer.headers.get('last-modified');
+        if (answer.status === 304) return { updates: [], cursor: previous, minIntervalMs };
       }
-      if (!Array.isArray(body)) throw new SourceError('GitHub sent an unexpected answer (not a list)');
-      threads.push(...(body as Thread[]).filter((t) => t && typeof t.id === 'string' && t.subject));
+      if (answer.status !== 200) throw refusal(answer, ctx);
+      threads.push(...parseThreads(answer.body));
       url = nextPage(answer);
     }
 
@@ -154,12 +162,10 @@ export const githubConnector: Connector<GithubSource> = {
         priority: 'normal',
       });
     }
-    const lastModified = first?.headers.get('last-modified');
-    const interval = Number(first?.headers.get('x-poll-interval'));
     return {
       updates,
       cursor: { ...(lastModified ? { lastModified } : {}), seen },
-      ...(interval > 0 ? { minIntervalMs: interval * 1000 } : {}),
+      ...(minIntervalMs ? { minIntervalMs } : {}),
     };
   },
 

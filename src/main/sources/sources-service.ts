@@ -116,12 +116,17 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
     );
   }
 
-  /** Brings the runners in line with settings: new, changed (restarted) and removed sources. */
+  /**
+   * Brings the runners in line with settings: new, changed (restarted) and removed sources. A
+   * restarted runner keeps what its predecessor knew, so an edit does not hide the last error.
+   */
   async function reconcile() {
     const wanted = new Map(settings.get().sources.map((s) => [s.id, s]));
+    const carried = new Map<string, SourceStatus>();
     for (const [id, runner] of runners) {
       const next = wanted.get(id);
       if (next && JSON.stringify(next) === JSON.stringify(runner.source)) continue;
+      carried.set(id, runner.status());
       runners.delete(id);
       await runner.stop();
       const sameOrigin = next && JSON.stringify(next.options) === JSON.stringify(runner.source.options);
@@ -129,22 +134,14 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
     }
     for (const [id, source] of wanted) {
       if (runners.has(id)) continue;
-      const previous = lastStatus.get(id);
-      const runner = createRunner(source, previous);
+      const runner = createRunner(source, carried.get(id));
       runners.set(id, runner);
       if (started && !closed) runner.start();
     }
     for (const id of hasSecret.keys()) if (!wanted.has(id)) hasSecret.delete(id);
     changed();
   }
-  // A restarted runner keeps what its predecessor knew, so an edit does not hide the last error.
-  const lastStatus = new Map<string, SourceStatus>();
-  const remember = () => {
-    for (const [id, runner] of runners) lastStatus.set(id, runner.status());
-  };
-
   const unsubscribe = settings.onChange(() => {
-    remember();
     void serial(reconcile).catch((error) => logger.error(`sources: ${String(error)}`));
   });
   for (const source of settings.get().sources) runners.set(source.id, createRunner(source));
@@ -170,61 +167,67 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
     });
   }
 
-  async function writeSources(next: SourceSettings[]) {
-    await settings.update({ sources: next });
-    await serial(async () => {}); // the reconcile the update queued has run
+  /**
+   * Changes to the sources list run one at a time; each resolves once the reconcile its settings
+   * update queued has run, so the runners answer for the new settings.
+   */
+  async function mutate<T>(change: () => Promise<T>): Promise<T> {
+    const result = await serial(change);
+    await serial(async () => {});
+    return result;
+  }
+
+  async function save(draft: SourceDraft, secret: string | undefined): Promise<string> {
+    const parsed = sourceDraftSchema.safeParse(draft);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new LullError('invalid-payload', `${issue?.path.join('.') || 'source'}: ${issue?.message}`);
+    }
+    const current = settings.get().sources;
+    const existing = parsed.data.id ? current.find((s) => s.id === parsed.data.id) : undefined;
+    if (parsed.data.id && !existing)
+      throw new LullError('not-found', `There is no source with id ${parsed.data.id}`);
+    if (existing && existing.kind !== parsed.data.kind) {
+      throw new LullError('invalid-payload', 'A source cannot change its kind; add a new source instead');
+    }
+    if (!existing && current.length >= MAX_SOURCES) {
+      throw new LullError('invalid-payload', `At most ${MAX_SOURCES} sources`);
+    }
+    const id = existing?.id ?? `${parsed.data.kind}-${randomBytes(4).toString('hex')}`;
+    const label = SOURCE_SECRET_LABEL[parsed.data.kind];
+    if (label && !secret && !hasSecret.get(id)) {
+      throw new LullError('invalid-payload', `${SOURCE_KIND_LABELS[parsed.data.kind]} need a ${label}`);
+    }
+    const source = sourceSettingsSchema.parse({ ...parsed.data, id });
+    if (secret && label) {
+      await secrets.set(secretNameFor(id), secret);
+      hasSecret.set(id, true);
+    }
+    await settings.update({
+      sources: existing ? current.map((s) => (s.id === id ? source : s)) : [...current, source],
+    });
+    return id;
   }
 
   return {
     list,
-    save: ({ source: draft, secret }) =>
-      serial(async () => {
-        const parsed = sourceDraftSchema.safeParse(draft);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new LullError('invalid-payload', `${issue?.path.join('.') || 'source'}: ${issue?.message}`);
-        }
+    save: async ({ source, secret }) => view(runnerFor(await mutate(() => save(source, secret)))),
+    remove: (id) =>
+      mutate(async () => {
         const current = settings.get().sources;
-        const existing = parsed.data.id ? current.find((s) => s.id === parsed.data.id) : undefined;
-        if (parsed.data.id && !existing)
-          throw new LullError('not-found', `There is no source with id ${parsed.data.id}`);
-        if (existing && existing.kind !== parsed.data.kind) {
-          throw new LullError('invalid-payload', 'A source cannot change its kind; add a new source instead');
-        }
-        if (!existing && current.length >= MAX_SOURCES) {
-          throw new LullError('invalid-payload', `At most ${MAX_SOURCES} sources`);
-        }
-        const id = existing?.id ?? `${parsed.data.kind}-${randomBytes(4).toString('hex')}`;
-        const label = SOURCE_SECRET_LABEL[parsed.data.kind];
-        if (label && !secret && !hasSecret.get(id)) {
-          throw new LullError('invalid-payload', `${SOURCE_KIND_LABELS[parsed.data.kind]} need a ${label}`);
-        }
-        const source = sourceSettingsSchema.parse({ ...parsed.data, id });
-        if (secret && label) {
-          await secrets.set(secretNameFor(id), secret);
-          hasSecret.set(id, true);
-        }
-        const next = existing ? current.map((s) => (s.id === id ? source : s)) : [...current, source];
-        remember();
-        await settings.update({ sources: next });
-        return id;
-      }).then(async (id) => {
-        await serial(async () => {});
-        return view(runnerFor(id));
+        if (!current.some((s) => s.id === id)) return false;
+        await settings.update({ sources: current.filter((s) => s.id !== id) });
+        if (await readSecret(id)) await secrets.set(secretNameFor(id), '');
+        return true;
       }),
-    async remove(id) {
-      const current = settings.get().sources;
-      if (!current.some((s) => s.id === id)) return false;
-      await writeSources(current.filter((s) => s.id !== id));
-      if (await readSecret(id)) await secrets.set(secretNameFor(id), '');
-      lastStatus.delete(id);
-      return true;
-    },
     checkNow: async (id) => runnerFor(id).checkNow(),
     async setPaused(id, paused) {
-      runnerFor(id);
-      remember();
-      await writeSources(settings.get().sources.map((s) => (s.id === id ? { ...s, enabled: !paused } : s)));
+      await mutate(async () => {
+        runnerFor(id);
+        await settings.update({
+          sources: settings.get().sources.map((s) => (s.id === id ? { ...s, enabled: !paused } : s)),
+        });
+      });
       return runnerFor(id).status();
     },
     onItemsDone(itemIds) {
