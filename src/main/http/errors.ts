@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { describeIssues } from '../../shared/schemas';
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: { field: string; message: string }[] };
@@ -14,6 +16,25 @@ export function sendError(
 ): FastifyReply {
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** A 400 naming each offending field, its message led by what the request should have been. */
+export function sendInvalid(
+  reply: FastifyReply,
+  code: string,
+  lead: string,
+  error: z.ZodError,
+): FastifyReply {
+  const fields = describeIssues(error);
+  const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return sendError(reply, 400, code, `${lead} ${summary}`, fields);
+}
+
+/** Errors Fastify raises before a route runs (a malformed URL, an over-long path parameter). */
+export function frameworkError(error: FastifyError, reply: FastifyReply): FastifyReply {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return sendError(reply, status, 'bad-request', 'The request URL was refused');
 }
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Core } from '../core';
-import { installErrorHandlers } from './errors';
-import { installGuards } from './guards';
+import { tokensMatch } from '../token';
+import { frameworkError, installErrorHandlers } from './errors';
+import { bearerToken, installGuards } from './guards';
 import { registerOpenApiRoute } from './openapi';
 import { registerApiRoutes } from './routes';
 
@@ -13,12 +15,48 @@ export interface HttpApiOptions {
   /** Largest request body accepted, in bytes; counted as it streams in, not taken from Content-Length. */
   bodyLimit?: number;
   rateLimit?: { max: number; windowMs: number };
+  /** Slow clients are cut off; tests shorten these. */
+  timeouts?: Partial<HttpTimeouts>;
   /** Lets a host add routes (the browser host serves the renderer and a WebSocket). */
   extend?: (app: FastifyInstance, context: { port: () => number }) => Promise<void> | void;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_RATE_LIMIT = { max: 1000, windowMs: 10_000 };
+
+export interface HttpTimeouts {
+  /** All request headers must arrive within this (a client dripping them byte by byte is cut off). */
+  headersMs: number;
+  /** The whole request, body included. */
+  requestMs: number;
+  /** A connection with no traffic at all. */
+  idleMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** How often Node checks the headers and request deadlines; a deadline is enforced within this. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: HttpTimeouts = {
+  headersMs: 10_000,
+  requestMs: 15_000,
+  idleMs: 30_000,
+  keepAliveMs: 5_000,
+  checkEveryMs: 1_000,
+};
+
+/**
+ * One bucket for the valid token (so a script with it is limited by its own traffic) and one per
+ * address for everything else: a flood of wrong or missing tokens cannot take the token's bucket,
+ * nor escape the limit by inventing a new token per request.
+ */
+function rateLimitKey(request: FastifyRequest, token: string): string {
+  const presented = bearerToken(request);
+  if (presented && tokensMatch(presented, token)) {
+    return `token:${createHash('sha256').update(token).digest('base64url').slice(0, 16)}`;
+  }
+  return `address:${request.ip}`;
+}
 
 export interface HttpApi {
   app: FastifyInstance;
@@ -36,32 +74,50 @@ export async function createHttpApp(
   setPort(port: number): void;
 }> {
   let port = options.port;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    connectionTimeout: 30_000,
-    requestTimeout: 15_000,
-    keepAliveTimeout: 5_000,
+    // Node's own deadlines (Fastify passes `http` to http.createServer); Node checks them on an interval.
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
     return503OnClosing: true,
     forceCloseConnections: true,
+    // An external id may be up to 500 characters, percent-encoded three times as long in the path.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (error, _request, reply) => frameworkError(error, reply),
   });
   // Only JSON bodies exist here; without the text parser, anything else is a 415.
   app.removeContentTypeParser('text/plain');
+  // The same safe JSON parser (no __proto__ or constructor.prototype keys), except that an empty
+  // body is no body: a POST that takes no parameters may carry the JSON content type and nothing else.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
   installErrorHandlers(app);
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   await app.register(rateLimit, {
+    global: false,
     max: limit.max,
     timeWindow: limit.windowMs,
-    hook: 'onRequest',
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    keyGenerator: (request) => rateLimitKey(request, core.token),
     // The returned object is thrown, so the shared error handler shapes the 429 like every other refusal.
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `Too many requests: retry in ${Math.ceil(context.ttl / 1000)} s`,
     }),
   });
+  // An application hook, so it runs before the guards: refused requests count too (the plugin's own
+  // route hooks would run after them, leaving a flood of wrong tokens unlimited), and so do 404s.
+  app.addHook('onRequest', app.rateLimit());
   installGuards(app, { port: () => port, token: () => core.token });
   registerApiRoutes(app, core);
   registerOpenApiRoute(app, core.options.version);
