@@ -63,6 +63,29 @@ function refs(node: unknown): string[] {
   return [...(typeof own === 'string' ? [own] : []), ...Object.values(node).flatMap(refs)];
 }
 
+/**
+ * `METHOD /path` for every route in Fastify's printed tree (children print below their parent, four
+ * columns further in), with `:param` written as OpenAPI's `{param}`; HEAD left out.
+ */
+function registeredRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  return tree.split('\n').flatMap((line) => {
+    const match = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+    if (!match) {
+      const bare = /^([│ ]*)[├└]── (\S+)$/.exec(line);
+      if (bare) stack.splice(bare[1]!.length / 4, Infinity, bare[2]!);
+      return [];
+    }
+    const depth = match[1]!.length / 4;
+    stack.splice(depth, Infinity, match[2]!);
+    const route = stack.join('').replace(/:(\w+)/g, '{$1}');
+    return match[3]!
+      .split(', ')
+      .filter((method) => method !== 'HEAD')
+      .map((method) => `${method} ${route}`);
+  });
+}
+
 describe('GET /v1/openapi.json', () => {
   it('serves an OpenAPI 3.1 document without a token, every reference resolving', () => {
     expect(doc.openapi).toBe('3.1.0');
@@ -81,19 +104,13 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('documents exactly the /v1 routes the server registers (except the WebSocket)', () => {
-    const registered = host.api.app
-      .printRoutes({ commonPrefix: false })
-      .split('\n')
-      .flatMap((line) => {
-        const match = /(\/v1\/\S*) \(([^)]+)\)/.exec(line);
-        if (!match?.[1] || match[1] === '/v1/ws') return [];
-        const methods = match[2]!.split(', ').filter((method) => method !== 'HEAD');
-        return methods.map((method) => `${method} ${match[1]}`);
-      });
+    const registered = registeredRoutes(host.api.app.printRoutes({ commonPrefix: false })).filter(
+      (route) => route.includes(' /v1/') && !route.endsWith(' /v1/ws'),
+    );
     const inDoc = Object.entries(doc.paths).flatMap(([route, item]) =>
       HTTP_METHODS.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${route}`),
     );
-    expect(registered.length).toBeGreaterThan(3);
+    expect(registered.length).toBeGreaterThan(8);
     expect(inDoc.sort()).toEqual(registered.sort());
   });
 
@@ -149,6 +166,29 @@ describe('GET /v1/openapi.json', () => {
     }
   });
 
+  it('describes held updates, the next summary and a release as the server sends them', async () => {
+    await api('/v1/focus', 'PUT', { active: true, minutes: 60 });
+    const held = { source: 'mail', externalId: 'm/1', title: 'Invoice', channel: 'email' };
+    await api('/v1/updates', 'POST', { ...held, sender: { name: 'Bo' }, url: 'https://x.test/m' });
+    const list = await (await api('/v1/updates?status=held')).json();
+    expect(list.items).toHaveLength(1);
+    expect(responseSchema('UpdateList').safeParse(list).success, JSON.stringify(list)).toBe(true);
+    const next = await (await api('/v1/digest/next')).json();
+    expect(next.heldCount).toBe(1);
+    expect(responseSchema('DigestNext').safeParse(next).success, JSON.stringify(next)).toBe(true);
+    const released = await (await api('/v1/digest/release', 'POST', {})).json();
+    expect(released.released).toBe(1);
+    expect(responseSchema('DigestReleased').safeParse(released).success, JSON.stringify(released)).toBe(true);
+  });
+
+  it('its POST /v1/digest/release body schema agrees with the server', async () => {
+    const documentedBody = bodySchema('/v1/digest/release', 'post');
+    for (const sample of [{}, { now: true }, [], 'now']) {
+      const status = (await api('/v1/digest/release', 'POST', sample)).status;
+      expect(status, JSON.stringify(sample)).toBe(documentedBody.safeParse(sample).success ? 200 : 400);
+    }
+  });
+
   it('describes the responses the server actually sends', async () => {
     const check = async (name: string, response: Promise<Response>, status: number) => {
       const res = await response;
@@ -163,6 +203,12 @@ describe('GET /v1/openapi.json', () => {
       api('/v1/updates', 'POST', { source: 'a', externalId: 'b', title: 'c' }),
       202,
     );
+    await check('UpdateList', api('/v1/updates?status=all&limit=5'), 200);
+    await check('DigestNext', api('/v1/digest/next'), 200);
+    await check('DigestReleased', api('/v1/digest/release', 'POST'), 200);
+    await check('Retracted', api('/v1/updates/a/b', 'DELETE'), 200);
+    await check('Error', api('/v1/updates/a/b', 'DELETE'), 404);
+    await check('Error', api('/v1/updates?limit=0'), 400);
     await check('FocusStatus', api('/v1/focus', 'PUT', { active: true, minutes: 30 }), 200);
     await check('FocusStatus', api('/v1/focus'), 200);
     await check('Error', api('/v1/focus', 'GET', undefined, 'wrong-token'), 401);

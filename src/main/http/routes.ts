@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { LullError } from '../../shared/contract';
 import { type FocusStatus, focusSetSchema } from '../../shared/focus-schemas';
-import { describeIssues, parseUpdatesBody } from '../../shared/schemas';
 import type { Core } from '../core';
-import { sendError } from './errors';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import { sendError, sendInvalid } from './errors';
+import { iso } from './iso';
+import { registerDigestRoutes } from './routes-digest';
+import { registerUpdateRoutes } from './routes-updates';
 
 /** The focus status as scripts see it: ISO 8601 instants rather than epoch milliseconds. */
 export function focusForApi(status: FocusStatus) {
@@ -40,19 +40,8 @@ export function registerApiRoutes(app: FastifyInstance, core: Core): void {
     version: core.options.version,
   }));
 
-  app.post('/v1/updates', async (request, reply) => {
-    const parsed = parseUpdatesBody(request.body);
-    if (!parsed.success) {
-      const fields = describeIssues(parsed.error);
-      const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-      return sendError(reply, 400, 'invalid-update', `The update was refused: ${summary}`, fields);
-    }
-    const results = await core.ingest.ingest(parsed.data);
-    return reply.code(202).send({
-      accepted: results.length,
-      items: results.map((r) => ({ id: r.id, deadline: iso(r.deadline), created: r.created })),
-    });
-  });
+  registerUpdateRoutes(app, core);
+  registerDigestRoutes(app, core);
 
   // Reading re-reads the clock: the browser host hears of no resume, and a script polling just
   // after the machine woke must not see the state from before it slept.
@@ -64,15 +53,8 @@ export function registerApiRoutes(app: FastifyInstance, core: Core): void {
   app.put('/v1/focus', async (request, reply) => {
     const parsed = focusSetSchema.safeParse(request.body);
     if (!parsed.success) {
-      const fields = describeIssues(parsed.error);
-      const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-      return sendError(
-        reply,
-        400,
-        'invalid-focus',
-        `Send {"active": true}, optionally with "minutes" or "until", or {"active": false}. ${summary}`,
-        fields,
-      );
+      const lead = 'Send {"active": true}, optionally with "minutes" or "until", or {"active": false}.';
+      return sendInvalid(reply, 'invalid-focus', lead, parsed.error);
     }
     try {
       return focusForApi(await core.focus.set(parsed.data));
