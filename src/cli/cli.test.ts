@@ -1,46 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/helpers/temp-dir';
-import { startBrowserHost } from '../main/browser/host';
-import { silentLogger } from '../main/ports';
+import { expectOneLineError, runCli, startTestHost } from '../../test/helpers/cli-host';
 import { MINUTE_MS } from '../shared/channels';
-import { type CliIo, EXIT } from './io';
-import { main } from './main';
-
-/** A real browser host in-process: the core, its HTTP API and runtime.json in a temp data dir. */
-async function startTestHost() {
-  const root = await tempDir('lull-cli-');
-  const rendererDir = path.join(root, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Lull</title>');
-  const dataDir = path.join(root, 'data');
-  const started = await startBrowserHost({ dataDir, port: 0, rendererDir, logger: silentLogger });
-  return Object.assign(started, { dataDir, root });
-}
-
-/** Runs `main` in-process with captured output, in UTC and English. */
-async function runCli(
-  argv: string[],
-  options: { env?: Record<string, string | undefined>; stdin?: string; cwd?: string } = {},
-) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    env: options.env ?? {},
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-    cwd: options.cwd ?? process.cwd(),
-    now: Date.now,
-    zone: 'UTC',
-    locale: 'en-GB',
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { EXIT } from './io';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 beforeEach(async () => {
@@ -50,14 +14,6 @@ afterEach(() => host.stop());
 
 const lull = (argv: string[], options: Parameters<typeof runCli>[1] = {}) =>
   runCli([...argv, '--data-dir', host.dataDir], options);
-
-/** Every failure is exactly one line on stderr and nothing on stdout. */
-function expectOneLineError(result: { stdout: string; stderr: string }, pattern: RegExp) {
-  expect(result.stdout).toBe('');
-  expect(result.stderr.endsWith('\n')).toBe(true);
-  expect(result.stderr.slice(0, -1)).not.toContain('\n');
-  expect(result.stderr.slice(0, -1)).toMatch(pattern);
-}
 
 describe('lull status', () => {
   it('says which Lull runs where, from runtime.json, without a token', async () => {
@@ -228,23 +184,6 @@ describe('lull focus', () => {
       result,
       /^The token was refused: Missing or wrong bearer token .*\(token from LULL_TOKEN\)$/,
     );
-  });
-});
-
-describe('commands whose endpoints this version lacks', () => {
-  it.each([
-    [['digest', 'now'], '`digest now`'],
-    [['digest', 'next'], '`digest next`'],
-    [['inbox', '--overdue'], '`inbox --overdue`'],
-  ])('%j says it is not supported yet (exit 2)', async (argv, name) => {
-    const result = await lull(argv);
-    expect(result.code).toBe(EXIT.refused);
-    expectOneLineError(result, new RegExp(`^This Lull version \\(\\S+\\) does not support ${name} yet$`));
-  });
-
-  it('still checks its own arguments first', async () => {
-    expect((await lull(['digest'])).code).toBe(EXIT.usage);
-    expect((await lull(['inbox', '--limit', '0'])).code).toBe(EXIT.usage);
   });
 });
 

@@ -17,8 +17,8 @@ Commands:
   focus on [45m|1h30m|90]     focus until turned off, or for a while
   focus until HH:mm           focus until a local time (today, or tomorrow if it has passed)
   focus off | focus status    stop focus; show it
-  digest now | digest next    release the held digest; say when the next one is due
-  inbox [--overdue]           list open (or overdue) updates by reply-by time
+  digest now | digest next    release held updates now; say how many are held and when they show
+  inbox [--held] [--overdue]  list the updates the core knows, newest first, with reply-by times
   status                      is Lull running, which version, where (alias: health)
 
 ${GLOBAL_HELP}

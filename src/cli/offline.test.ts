@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { describeNext, describeRelease } from './commands/digest';
 import { describeFocus, focusRequest } from './commands/focus';
-import { describeItems } from './commands/inbox';
+import { describeItems, overdueItems } from './commands/inbox';
 import { splitJsonInput, withDefaults } from './commands/push';
 import { type CliIo, EXIT } from './io';
 import { main } from './main';
@@ -111,29 +111,55 @@ describe('push --json', () => {
   });
 });
 
-describe('planned endpoints, read leniently', () => {
-  it('describes a released digest and the next one', () => {
-    expect(describeRelease({ released: 3 })).toBe('Released 3 updates');
-    expect(describeRelease({ released: 0 })).toBe('Nothing was held: no digest to release');
-    expect(describeRelease({})).toBe('Digest released');
-    expect(describeNext({ at: '2026-11-20T16:00:00Z', count: 1 }, io())).toBe(
-      'Next digest today 17:00 · 1 update held',
-    );
-    expect(describeNext({ at: null }, io())).toBe('No digest scheduled');
+describe('digest and inbox text', () => {
+  it('describes a release', () => {
+    const headline = '3 updates · 2 due today — next: Build failed (chat), due 11:00';
+    expect(describeRelease({ released: 3, digest: { headline } })).toBe(`Released 3 updates: ${headline}`);
+    expect(describeRelease({ released: 1, digest: { headline: 'h' } })).toBe('Released 1 update: h');
+    expect(describeRelease({ released: 0, digest: null })).toBe('Nothing was held');
   });
 
-  it('lists items with their due phrase', () => {
-    const items = [
-      {
-        id: 'ci/1',
-        title: 'Build failed',
-        channel: 'chat',
-        deadline: '2026-11-20T07:00:00Z',
-        sender: { name: 'CI' },
-      },
-    ];
-    expect(describeItems(items, true, io())).toBe('overdue by 2 h · 08:00 · Build failed — CI (chat) · ci/1');
-    expect(describeItems([], true, io())).toBe('Nothing is overdue');
+  it('describes the next summary in local time', () => {
+    expect(describeNext({ heldCount: 4, nextReleaseAt: '2026-11-20T12:00:00Z' }, io())).toBe(
+      '4 held · next summary 13:00',
+    );
+    expect(describeNext({ heldCount: 1, nextReleaseAt: '2026-11-23T08:00:00Z' }, io())).toBe(
+      '1 held · next summary Mon 09:00',
+    );
+    expect(describeNext({ heldCount: 2, nextReleaseAt: null }, io())).toBe('2 held · no summary scheduled');
+    expect(describeNext({ heldCount: 0, nextReleaseAt: null }, io())).toBe('Nothing is held');
+  });
+
+  const items = [
+    {
+      id: 'ci/1',
+      title: 'Build failed',
+      channel: 'chat',
+      deadline: '2026-11-20T07:00:00Z',
+      sender: { name: 'CI' },
+    },
+    { id: 'mail/2', title: 'Invoice', channel: 'email', deadline: '2026-11-20T06:00:00Z', held: true },
+    { id: 'gh/3', title: 'Review', channel: 'review', deadline: '2026-11-20T15:00:00Z', held: true },
+  ];
+
+  it('lists items with their due phrase, marking held ones', () => {
+    const all = { held: false, overdue: false };
+    expect(describeItems(items, all, io()).split('\n')).toEqual([
+      'overdue by 2 h · 08:00 · Build failed — CI (chat) · ci/1',
+      'overdue by 3 h · 07:00 · Invoice (email) · mail/2 · held',
+      'due in 6 h · 16:00 · Review (review) · gh/3 · held',
+    ]);
+    expect(describeItems(items.slice(0, 1), all, io(), 5)).toMatch(
+      /\n… 4 more \(--limit N shows up to 500\)$/,
+    );
+    expect(describeItems([], all, io())).toBe('Lull has no updates');
+    expect(describeItems([], { held: true, overdue: false }, io())).toBe('Nothing is held');
+    expect(describeItems([], { held: false, overdue: true }, io())).toBe('Nothing is overdue');
+  });
+
+  it('picks the overdue ones, most overdue first', () => {
+    expect(overdueItems(items, NOW).map((item) => item.id)).toEqual(['mail/2', 'ci/1']);
+    expect(overdueItems([{ id: 'x' }], NOW)).toEqual([]);
   });
 });
 

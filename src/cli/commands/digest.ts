@@ -1,31 +1,34 @@
 import { type CliIo, usageError } from '../io';
 import { GLOBAL_HELP, parseCommand } from '../session';
-import { day, timeContext, toMillis } from '../time';
+import { clock, timeContext, toMillis } from '../time';
 
-export const DIGEST_HELP = `Usage: lull digest now     release the updates held during focus, as one digest
-       lull digest next    when the next digest is due, and how many updates it holds
+export const DIGEST_HELP = `Usage: lull digest now     release every held update now, as one summary
+       lull digest next    how many updates are held, and when the next summary shows them
 
-Uses POST /v1/digest/release and GET /v1/digest/next; a Lull without them says so (exit 2).
+Uses POST /v1/digest/release and GET /v1/digest/next.
 
 ${GLOBAL_HELP}`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? value : 0);
 
-/** The planned responses, read leniently: `{released}` and `{at, count}`. */
-export function describeRelease(payload: Record<string, unknown>): string {
-  const released = count(payload.released) ?? (Array.isArray(payload.items) ? payload.items.length : null);
-  if (released === null) return 'Digest released';
-  return released === 0 ? 'Nothing was held: no digest to release' : `Released ${plural(released, 'update')}`;
+/** POST /v1/digest/release: `{ released, digest: { headline, … } | null }`. */
+export function describeRelease(payload: {
+  released?: unknown;
+  digest?: { headline?: unknown } | null;
+}): string {
+  const released = count(payload.released);
+  if (released === 0 || !payload.digest) return 'Nothing was held';
+  const headline = typeof payload.digest.headline === 'string' ? `: ${payload.digest.headline}` : '';
+  return `Released ${plural(released, 'update')}${headline}`;
 }
 
-export function describeNext(payload: Record<string, unknown>, io: CliIo): string {
-  const at = toMillis(payload.at);
-  const held = count(payload.count);
-  const heldText = held === null ? '' : ` · ${plural(held, 'update')} held`;
-  return at === null
-    ? `No digest scheduled${heldText}`
-    : `Next digest ${day(at, timeContext(io))}${heldText}`;
+/** GET /v1/digest/next: `{ heldCount, nextReleaseAt, items }` → "4 held · next summary 13:00". */
+export function describeNext(payload: { heldCount?: unknown; nextReleaseAt?: unknown }, io: CliIo): string {
+  const held = count(payload.heldCount);
+  if (held === 0) return 'Nothing is held';
+  const at = toMillis(payload.nextReleaseAt);
+  return `${held} held · ${at === null ? 'no summary scheduled' : `next summary ${clock(at, timeContext(io))}`}`;
 }
 
 export async function digest(argv: string[], io: CliIo): Promise<void> {
@@ -33,19 +36,19 @@ export async function digest(argv: string[], io: CliIo): Promise<void> {
   const [verb, extra] = positionals;
   if (extra !== undefined) throw usageError(`Unexpected "${extra}" after \`digest ${verb}\``);
   if (verb === 'now') {
+    // No body: the endpoint takes no parameters, and needs no Content-Type without one.
     const payload = (await session.call({
       method: 'POST',
       path: '/v1/digest/release',
-      body: {},
       unsupported: '`digest now`',
-    })) as Record<string, unknown>;
+    })) as Parameters<typeof describeRelease>[0];
     session.print(describeRelease(payload ?? {}), payload);
   } else if (verb === 'next') {
     const payload = (await session.call({
       method: 'GET',
       path: '/v1/digest/next',
       unsupported: '`digest next`',
-    })) as Record<string, unknown>;
+    })) as Parameters<typeof describeNext>[0];
     session.print(describeNext(payload ?? {}, io), payload);
   } else {
     throw usageError(
