@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { createTestCore } from '../../test/helpers/test-core';
@@ -62,14 +62,20 @@ describe('batching during focus', () => {
 
     await advance(clock, 60 * MINUTE_MS);
     expect(core.focus.status().active).toBe(false);
-    expect(released).toHaveLength(1);
+    await vi.waitFor(() => expect(released).toHaveLength(1), { timeout: 5000 });
     expect(released[0]).toMatchObject({
       cause: 'focus-end',
       items: [expect.objectContaining({ id: 'chat/normal' })],
     });
     expect(released[0]?.headline).toMatch(/^1 update — next: Update normal \(email\), due/);
     expect(core.batcher.status().heldCount).toBe(0);
-    expect(journalEvents().filter((e) => e.type === 'digest-released')).toHaveLength(1);
+    // The digest is shown first, then recorded: wait for the record.
+    await vi.waitFor(
+      () => expect(journalEvents().filter((e) => e.type === 'digest-released')).toHaveLength(1),
+      {
+        timeout: 5000,
+      },
+    );
     await core.close();
   });
 
@@ -91,7 +97,7 @@ describe('batching during focus', () => {
     await core.ingest.ingest([update('a'), update('b')]);
     await core.handlers['inbox:set-state']({ ids: ['chat/a'], state: 'done' });
     await advance(clock, 30 * MINUTE_MS);
-    expect(released.map(ids)).toEqual([['chat/b']]);
+    await vi.waitFor(() => expect(released.map(ids)).toEqual([['chat/b']]), { timeout: 5000 });
     await core.close();
   });
 });
@@ -104,7 +110,7 @@ describe('summary times', () => {
     await advance(clock, 29 * MINUTE_MS);
     expect(released).toHaveLength(0);
     await advance(clock, 2 * MINUTE_MS);
-    expect(released.map((d) => d.cause)).toEqual(['summary']);
+    await vi.waitFor(() => expect(released.map((d) => d.cause)).toEqual(['summary']), { timeout: 5000 });
     clock.set(WED_0930);
     core.batcher.recompute();
     await core.ingest.ingest([update('y')]);
@@ -123,7 +129,7 @@ describe('summary times', () => {
     clock.set(Date.UTC(2026, 10, 18, 17, 0));
     core.batcher.recompute();
     await settle();
-    expect(released).toHaveLength(1);
+    await vi.waitFor(() => expect(released).toHaveLength(1), { timeout: 5000 });
     await core.close();
   });
 
@@ -137,7 +143,7 @@ describe('summary times', () => {
     await settle();
     expect(released).toHaveLength(0);
     await advance(clock, 2 * MINUTE_MS);
-    expect(released).toHaveLength(1);
+    await vi.waitFor(() => expect(released).toHaveLength(1), { timeout: 5000 });
     await core.close();
   });
 });
@@ -171,7 +177,7 @@ describe('other delivery modes', () => {
     clock.set(Date.UTC(2026, 10, 19, 8, 1));
     core.batcher.recompute();
     await settle();
-    expect(released.map((d) => d.cause)).toEqual(['after-hours']);
+    await vi.waitFor(() => expect(released.map((d) => d.cause)).toEqual(['after-hours']), { timeout: 5000 });
     await core.close();
   });
 

@@ -12,6 +12,7 @@ import { type Journal, type JournalPayload, openJournal } from './journal';
 import type { Clock, Logger, SecretStore } from './ports';
 import { createSerialQueue } from './serial';
 import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createSnoozeService } from './snooze-service';
 import { createSourceHandlers, createSourcesForCore, type SourcesService } from './sources';
 import { createToken, loadOrCreateToken } from './token';
 
@@ -86,6 +87,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
   });
   ingest.attach(journal, batcher);
+  const snoozes = await createSnoozeService({
+    dataDir,
+    clock,
+    logger,
+    journal,
+    known: ingest.known,
+    reroute: (items) => ingest.reroute(items),
+  });
   const sources = await createSourcesForCore({ ...options, settings, ingest, events, calendar });
   let apiUrl = '';
   let shortcut: AppInfo['shortcut'] = null;
@@ -148,9 +157,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       charterWarnings(delivery ?? settings.get().delivery, settings.get().charter, calendar(), clock.now()),
     'digest:peek': async () => batcher.status(),
     'digest:release': () => batcher.releaseNow(),
-    'inbox:set-state': async ({ ids, state }) => {
-      // The inbox itself lives in the renderer; the core only needs to stop holding what is handled.
+    'inbox:set-state': async ({ ids, state, snoozeUntil }) => {
+      // The inbox itself lives in the renderer; the core only needs to stop holding what is handled
+      // and to wake snoozed items at their time.
       if (state !== 'open') await batcher.drop(ids);
+      await snoozes.set(ids, state === 'snoozed' ? (snoozeUntil ?? null) : null);
       if (state === 'done') sources.onItemsDone(ids);
       return { updated: ids.length };
     },
@@ -177,6 +188,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async start() {
       focus.start();
       await batcher.start();
+      await snoozes.start();
       sources.start();
     },
     setApiUrl: (url) => {

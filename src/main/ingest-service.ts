@@ -47,6 +47,8 @@ export interface IngestService {
    * that has no explicit one, and journals those that moved (the renderer keeps their user state).
    */
   recomputeDeadlines(): Promise<number>;
+  /** Routes items again as if they had just arrived (a snooze woke them) and journals the decision. */
+  reroute(items: readonly InboxItem[]): Promise<void>;
 }
 
 /**
@@ -146,6 +148,18 @@ export async function createIngestService(options: {
       });
     },
     known: (id) => known.get(id),
+    async reroute(items) {
+      if (!journal || !router || items.length === 0) return;
+      const decisions = await router.route(items);
+      const routed = items.map((item) => {
+        const route = decisions.get(item.id);
+        return route ? { ...item, route } : item;
+      });
+      await journal.append(routed.map((item) => ({ kind: 'item' as const, item })));
+      for (const item of routed) known.set(item.id, item);
+      dirty = true;
+      router.announce(routed);
+    },
     async recomputeDeadlines() {
       if (!journal) return 0;
       const charter = options.settings().charter;

@@ -78,10 +78,17 @@ export const contract = {
     'digest:peek': { input: z.undefined(), output: digestStatusSchema },
     'digest:release': { input: z.undefined(), output: digestSchema.nullable() },
     'inbox:set-state': {
-      input: z.strictObject({
-        ids: z.array(z.string().min(1).max(1100)).min(1).max(500),
-        state: z.enum(['open', 'done', 'snoozed']),
-      }),
+      input: z
+        .strictObject({
+          ids: z.array(z.string().min(1).max(1100)).min(1).max(500),
+          state: z.enum(['open', 'done', 'snoozed']),
+          /** Required with `snoozed`: when the items come back. */
+          snoozeUntil: z.number().int().min(0).optional(),
+        })
+        .refine((r) => (r.state === 'snoozed') === (r.snoozeUntil !== undefined), {
+          message: 'give snoozeUntil with state "snoozed", and only then',
+          path: ['snoozeUntil'],
+        }),
       output: z.object({ updated: z.number().int().min(0) }),
     },
     'journal:pull': {

@@ -109,6 +109,8 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   z.object({ seq: z.number().int().min(1), kind: z.literal('event'), event: journalEventSchema }),
   /** The source took the update back (DELETE /v1/updates/…): the renderer deletes the row. */
   z.object({ seq: z.number().int().min(1), kind: z.literal('retract'), id: z.string() }),
+  /** A snoozed item's time has come: the inbox shows it again, as new. */
+  z.object({ seq: z.number().int().min(1), kind: z.literal('wake'), id: z.string(), at: z.number() }),
 ]);
 export type JournalEntry = z.output<typeof journalEntrySchema>;
 
