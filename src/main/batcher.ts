@@ -152,7 +152,10 @@ export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
     if (closed) return;
     // While a release is being written, wait for it rather than queueing another; lastTickAt stays,
     // so the next tick still looks back over anything that came due meanwhile.
-    if (inFlight > 0) return arm(1_000);
+    if (inFlight > 0) {
+      arm(1_000);
+      return;
+    }
     const now = clock.now();
     const from = Math.min(lastTickAt, now);
     lastTickAt = now;
