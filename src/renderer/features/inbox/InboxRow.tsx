@@ -4,6 +4,7 @@ import { isSafeHttpUrl } from '../../../shared/schemas';
 import type { StoredItem } from '../../db/lull-db';
 import type { Clock } from '../../hooks/useClock';
 import { ChannelIcon } from './ChannelIcon';
+import { ReasonLine } from './ReasonLine';
 
 export interface GroupStart {
   readonly group: DueGroup;
@@ -67,6 +68,7 @@ export function InboxRow({ item, clock, groupStart, selected, onDone, onFocusRow
             {item.sender && <span className="row-sender">{item.sender.name}</span>}
             {item.snippet && <span className="row-snippet">{item.snippet}</span>}
           </p>
+          <ReasonLine decision={item.route} className="row-reason" />
         </div>
         <p className="row-due" data-overdue={due.overdue}>
           <time dateTime={new Date(item.deadline).toISOString()}>{due.text}</time>

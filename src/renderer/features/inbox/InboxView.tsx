@@ -8,6 +8,7 @@ import { EmptyState } from './EmptyState';
 import { InboxList } from './InboxList';
 import { UndoToast } from './UndoToast';
 import './inbox.css';
+import './reason.css';
 
 export function InboxView({ clock }: { clock: Clock }) {
   const db = useDb();
