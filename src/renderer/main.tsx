@@ -1,10 +1,12 @@
 /**
- * Wiring only: one client, one database, the journal consumer, and the React tree that reads them.
+ * Wiring only: one client, one database, the journal consumer, the item-state sync, and the React
+ * tree that reads them.
  */
 // Base styles first, so feature styles imported below override them.
 import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createItemStateSync } from './api/item-state-sync';
 import { getLullClient, watchTokenLinks } from './api/lull-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
@@ -23,6 +25,10 @@ startJournalConsumer(client.api, db, {
   onError: (error) => console.warn('Lull: could not sync the inbox yet', error),
 });
 
+const itemState = createItemStateSync(client.api, client.connection, {
+  onError: (error) => console.warn('Lull: the core refused an item change', error),
+});
+
 // The network is back: skip the rest of the backoff wait.
 window.addEventListener('online', () => client.reconnectNow());
 watchTokenLinks(client);
@@ -32,7 +38,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <ServicesContext value={{ client, db }}>
+      <ServicesContext value={{ client, db, itemState }}>
         <App />
       </ServicesContext>
     </ErrorBoundary>

@@ -1,10 +1,13 @@
 import { createContext } from 'react';
 import type { LullClient } from '../api/connection';
+import type { ItemStateSync } from '../api/item-state-sync';
 import type { LullDb } from '../db/lull-db';
 
 export interface Services {
   readonly client: LullClient;
   readonly db: LullDb;
+  /** Tells the core about done, snoozed and reopened items, again after a reconnect if need be. */
+  readonly itemState: ItemStateSync;
 }
 
 /** Filled once by main.tsx; components reach the API and the database only through it. */

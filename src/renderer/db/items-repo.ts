@@ -1,29 +1,76 @@
 import Dexie from 'dexie';
-import type { LullDb, StoredItem } from './lull-db';
+import type { HistoryRow, LullDb, StoredItem } from './lull-db';
+
+const byDeadline = (a: StoredItem, b: StoredItem) => a.deadline - b.deadline || a.id.localeCompare(b.id);
+
+function withStatus(db: LullDb, status: StoredItem['status']) {
+  return db.items.where('[status+deadline]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
+}
 
 /** Open items by deadline, straight from the `[status+deadline]` index (ties by id). */
 export function listOpenItems(db: LullDb): Promise<StoredItem[]> {
-  return db.items
-    .where('[status+deadline]')
-    .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
-    .toArray();
+  return withStatus(db, 'open').toArray();
+}
+
+/**
+ * What the inbox shows at `now`: open items, and snoozed ones whose time has come (they read as open
+ * again without a write, so a closed window wakes nothing up late). By deadline.
+ */
+export async function listInboxItems(db: LullDb, now: number): Promise<StoredItem[]> {
+  const [open, woken] = await Promise.all([
+    listOpenItems(db),
+    withStatus(db, 'snoozed')
+      .filter((item) => (item.snoozedUntil ?? 0) <= now)
+      .toArray(),
+  ]);
+  return woken.length === 0 ? open : [...open, ...woken].sort(byDeadline);
+}
+
+/** The rows for these ids, in the same order; `undefined` where an id is not stored (yet, or any more). */
+export function getItems(db: LullDb, ids: readonly string[]): Promise<(StoredItem | undefined)[]> {
+  return db.items.bulkGet([...ids]);
+}
+
+export type DigestHistoryRow = Extract<HistoryRow, { type: 'digest-released' }>;
+
+/** The most recent release the journal recorded, or null. */
+export async function latestDigestRow(db: LullDb): Promise<DigestHistoryRow | null> {
+  const rows = await db.history.where('type').equals('digest-released').sortBy('at');
+  return (rows.at(-1) as DigestHistoryRow | undefined) ?? null;
 }
 
 export function getJournalSeq(db: LullDb): Promise<number> {
   return db.meta.get('journalSeq').then((row) => row?.value ?? 0);
 }
 
-/** Offline-first: the row changes at once; the core has no "done" command yet. */
-export async function markDone(db: LullDb, id: string, at: number): Promise<void> {
-  await db.items.update(id, { status: 'done', doneAt: at });
-}
+/** What the user did with an item: done, snoozed until a time, or back to open (undo). */
+export type ItemStateChange =
+  | { state: 'done'; at: number }
+  | { state: 'snoozed'; until: number }
+  | { state: 'open' };
 
-export async function reopenItem(db: LullDb, id: string): Promise<void> {
+/** Offline-first: the rows change at once; telling the core is the caller's next step. */
+export async function setItemsState(
+  db: LullDb,
+  ids: readonly string[],
+  change: ItemStateChange,
+): Promise<void> {
   await db.items
     .where('id')
-    .equals(id)
+    .anyOf([...ids])
     .modify((item) => {
-      item.status = 'open';
+      item.status = change.state;
       delete item.doneAt;
+      delete item.snoozedUntil;
+      if (change.state === 'done') item.doneAt = change.at;
+      if (change.state === 'snoozed') item.snoozedUntil = change.until;
     });
+}
+
+export function markDone(db: LullDb, id: string, at: number): Promise<void> {
+  return setItemsState(db, [id], { state: 'done', at });
+}
+
+export function reopenItem(db: LullDb, id: string): Promise<void> {
+  return setItemsState(db, [id], { state: 'open' });
 }

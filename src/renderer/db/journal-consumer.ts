@@ -30,6 +30,7 @@ export interface JournalConsumer {
 export function mergeItem(item: InboxItem, existing: StoredItem | undefined): StoredItem {
   const merged: StoredItem = { ...item, status: existing?.status ?? 'open' };
   if (existing?.doneAt !== undefined) merged.doneAt = existing.doneAt;
+  if (existing?.snoozedUntil !== undefined) merged.snoozedUntil = existing.snoozedUntil;
   return merged;
 }
 
@@ -48,13 +49,16 @@ export async function applyJournalPage(db: LullDb, entries: readonly JournalEntr
     // again after its retraction starts afresh, keeping nothing of the deleted row.
     const items = new Map<string, InboxItem>();
     const retracted = new Set<string>();
+    const woken = new Set<string>();
     const events: Omit<HistoryRow, 'id'>[] = [];
     for (const entry of fresh) {
       if (entry.kind === 'item') items.set(entry.item.id, entry.item);
       else if (entry.kind === 'retract') {
         items.delete(entry.id);
         retracted.add(entry.id);
-      } else if (entry.kind === 'event') events.push({ ...entry.event, seq: entry.seq });
+        woken.delete(entry.id);
+      } else if (entry.kind === 'wake') woken.add(entry.id);
+      else if (entry.kind === 'event') events.push({ ...entry.event, seq: entry.seq });
       // A kind this version does not know is skipped; its sequence is still stored below.
     }
     if (retracted.size > 0) await db.items.bulkDelete([...retracted]);
@@ -63,6 +67,17 @@ export async function applyJournalPage(db: LullDb, entries: readonly JournalEntr
     await db.items.bulkPut(
       ids.map((id, index) => mergeItem(items.get(id)!, retracted.has(id) ? undefined : existing[index])),
     );
+    // A snoozed item's time has come: open again. One the user has since marked done stays done.
+    if (woken.size > 0) {
+      await db.items
+        .where('id')
+        .anyOf([...woken])
+        .filter((item) => item.status === 'snoozed')
+        .modify((item) => {
+          item.status = 'open';
+          delete item.snoozedUntil;
+        });
+    }
     if (events.length > 0) await db.history.bulkAdd(events);
     await db.meta.put({ key: 'journalSeq', value: last });
     return last;

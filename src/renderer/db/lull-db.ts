@@ -8,13 +8,16 @@ import type { InboxItem, JournalEvent } from '../../shared/schemas';
 
 export const DB_NAME = 'lull';
 
-export const ITEM_STATUSES = ['open', 'done'] as const;
+/** `snoozed` needs no schema change: the `[status+deadline]` index takes any status value. */
+export const ITEM_STATUSES = ['open', 'done', 'snoozed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** A contract item plus what the user did with it. Re-delivery replaces the first part only. */
 export type StoredItem = InboxItem & {
   status: ItemStatus;
   doneAt?: number;
+  /** While snoozed: when the item comes back to the inbox. */
+  snoozedUntil?: number;
 };
 
 export type MetaRow = { key: 'journalSeq'; value: number };

@@ -19,6 +19,9 @@ interface Props {
   /** The row last focused: marked faintly so the place is kept while focus is elsewhere. */
   readonly selected: boolean;
   readonly onDone: (item: StoredItem) => void;
+  readonly onSnooze: (item: StoredItem) => void;
+  /** "Tue 09:00": when a snooze from this row would bring the item back. */
+  readonly snoozeLabel: string;
   readonly onFocusRow: (id: string) => void;
 }
 
@@ -26,7 +29,16 @@ interface Props {
  * One inbox row. The list item itself takes focus (so `getByRole('listitem')` is the row); the
  * focus ring is drawn on the card inside it.
  */
-export function InboxRow({ item, clock, groupStart, selected, onDone, onFocusRow }: Props) {
+export function InboxRow({
+  item,
+  clock,
+  groupStart,
+  selected,
+  onDone,
+  onSnooze,
+  snoozeLabel,
+  onFocusRow,
+}: Props) {
   const due = formatDue(item.deadline, clock);
   const channel = CHANNEL_LABELS[item.channel];
   const link = item.url && isSafeHttpUrl(item.url) ? item.url : null;
@@ -91,6 +103,15 @@ export function InboxRow({ item, clock, groupStart, selected, onDone, onFocusRow
             onClick={() => onDone(item)}
           >
             Done
+          </button>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-label={`Snooze until ${snoozeLabel}: ${item.title}`}
+            title={`Snooze until ${snoozeLabel}`}
+            onClick={() => onSnooze(item)}
+          >
+            Snooze
           </button>
         </div>
       </div>

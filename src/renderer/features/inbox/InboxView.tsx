@@ -1,32 +1,47 @@
 import { useCallback, useState } from 'react';
-import { useDb } from '../../app/useServices';
-import { markDone, reopenItem } from '../../db/items-repo';
+import { formatInstant } from '../../../shared/due-format';
 import type { StoredItem } from '../../db/lull-db';
 import { useOpenItems } from '../../db/useOpenItems';
 import type { Clock } from '../../hooks/useClock';
+import { useItemActions } from '../../hooks/useItemActions';
 import { EmptyState } from './EmptyState';
 import { InboxList } from './InboxList';
 import { UndoToast } from './UndoToast';
 import './inbox.css';
 import './reason.css';
 
+/** The last thing done to an item, for the toast's Undo. */
+interface LastAction {
+  readonly item: StoredItem;
+  readonly what: string;
+}
+
 export function InboxView({ clock }: { clock: Clock }) {
-  const db = useDb();
-  const items = useOpenItems();
-  const [lastDone, setLastDone] = useState<StoredItem | null>(null);
+  const items = useOpenItems(clock.now);
+  const actions = useItemActions();
+  const [last, setLast] = useState<LastAction | null>(null);
+  const snoozeLabel = formatInstant(actions.tomorrowMorningAt(clock.now), clock);
 
   const onDone = useCallback(
     (item: StoredItem) => {
-      setLastDone(item);
-      void markDone(db, item.id, Date.now());
+      setLast({ item, what: 'Marked done' });
+      void actions.done([item.id]);
     },
-    [db],
+    [actions],
+  );
+  const onSnooze = useCallback(
+    (item: StoredItem) => {
+      void actions.snoozeUntilTomorrow([item.id]).then((until) => {
+        setLast({ item, what: `Snoozed until ${formatInstant(until, { ...clock, now: Date.now() })}` });
+      });
+    },
+    [actions, clock],
   );
   const onUndo = useCallback(() => {
-    if (lastDone) void reopenItem(db, lastDone.id);
-    setLastDone(null);
-  }, [db, lastDone]);
-  const onDismiss = useCallback(() => setLastDone(null), []);
+    if (last) void actions.reopen([last.item.id]);
+    setLast(null);
+  }, [actions, last]);
+  const onDismiss = useCallback(() => setLast(null), []);
 
   const overdue = items?.filter((item) => item.deadline < clock.now).length ?? 0;
 
@@ -44,10 +59,16 @@ export function InboxView({ clock }: { clock: Clock }) {
       {items === undefined ? null : items.length === 0 ? (
         <EmptyState />
       ) : (
-        <InboxList items={items} clock={clock} onDone={onDone} />
+        <InboxList
+          items={items}
+          clock={clock}
+          onDone={onDone}
+          onSnooze={onSnooze}
+          snoozeLabel={snoozeLabel}
+        />
       )}
       <div role="status" className="toast-region">
-        {lastDone && <UndoToast title={lastDone.title} onUndo={onUndo} onDismiss={onDismiss} />}
+        {last && <UndoToast what={last.what} title={last.item.title} onUndo={onUndo} onDismiss={onDismiss} />}
       </div>
     </>
   );
