@@ -24,3 +24,16 @@ export const selectFocusActions = (s: LullStore) => ({
   setFocusPending: s.setFocusPending,
   setFocusError: s.setFocusError,
 });
+
+export const selectHeld = (s: LullStore) => s.held;
+export const selectReleasedDigest = (s: LullStore) => s.releasedDigest;
+export const selectDigestPanel = (s: LullStore) => s.digestPanel;
+/** An object result: read it with `useShallow`. */
+export const selectDigestActions = (s: LullStore) => ({
+  setHeld: s.setHeld,
+  setReleasedDigest: s.setReleasedDigest,
+  openDigestPanel: s.openDigestPanel,
+  closeDigestPanel: s.closeDigestPanel,
+});
+export const selectNotificationPermission = (s: LullStore) => s.notificationPermission;
+export const selectSetNotificationPermission = (s: LullStore) => s.setNotificationPermission;

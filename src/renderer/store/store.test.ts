@@ -3,8 +3,12 @@ import { contract } from '../../shared/contract';
 import { defaultSettings } from '../../shared/settings-schema';
 import {
   selectConnection,
+  selectDigestPanel,
   selectFocusRules,
   selectFocusView,
+  selectHeld,
+  selectNotificationPermission,
+  selectReleasedDigest,
   selectSelectedId,
   selectSettings,
 } from './selectors';
@@ -62,5 +66,27 @@ describe('lull store', () => {
     expect(selectConnection(store.getState())).toBe('offline');
     expect(selectFocusView(store.getState()).focus).toEqual(on);
     expect(selectSelectedId(store.getState())).toBe('me/1');
+  });
+
+  it('mirrors what is held, keeps the last release and opens and closes the digest panel', () => {
+    const store = createLullStore();
+    expect(selectHeld(store.getState())).toBeNull();
+    expect(selectDigestPanel(store.getState())).toBeNull();
+    store.getState().setHeld({ heldCount: 2, nextReleaseAt: 5 });
+    const digest = contract.events['digest:released'].parse({
+      id: 'digest@1:manual',
+      at: 1,
+      cause: 'manual',
+      items: [],
+      headline: 'No updates',
+    });
+    store.getState().setReleasedDigest(digest);
+    store.getState().openDigestPanel('peek');
+    expect(selectHeld(store.getState())).toEqual({ heldCount: 2, nextReleaseAt: 5 });
+    expect(selectReleasedDigest(store.getState())).toEqual(digest);
+    expect(selectDigestPanel(store.getState())).toBe('peek');
+    store.getState().closeDigestPanel();
+    expect(selectDigestPanel(store.getState())).toBeNull();
+    expect(selectNotificationPermission(store.getState())).toBe('default');
   });
 });

@@ -1,14 +1,21 @@
 /**
- * UI state only (STYLE.md): connection, the focus and settings mirrors (the core owns both), the
- * selected row. Inbox rows live in Dexie and are read through repo hooks, never copied here.
+ * UI state only (STYLE.md): connection, the focus, settings and held-count mirrors (the core owns
+ * them), the selected row, the digest panel. Inbox rows live in Dexie and are read through repo hooks, never copied here.
  */
 import { create } from 'zustand';
 import { type ConnectionSlice, createConnectionSlice } from './connection-slice';
+import { createDigestSlice, type DigestSlice } from './digest-slice';
 import { createFocusSlice, type FocusSlice } from './focus-slice';
 import { createInboxSlice, type InboxSlice } from './inbox-slice';
+import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type LullStore = ConnectionSlice & FocusSlice & InboxSlice & SettingsSlice;
+export type LullStore = ConnectionSlice &
+  FocusSlice &
+  InboxSlice &
+  SettingsSlice &
+  DigestSlice &
+  NotificationsSlice;
 
 export const createLullStore = () =>
   create<LullStore>()((...args) => ({
@@ -16,6 +23,8 @@ export const createLullStore = () =>
     ...createFocusSlice(...args),
     ...createInboxSlice(...args),
     ...createSettingsSlice(...args),
+    ...createDigestSlice(...args),
+    ...createNotificationsSlice(...args),
   }));
 
 export const useLullStore = createLullStore();
