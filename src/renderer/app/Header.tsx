@@ -1,4 +1,6 @@
+import { HeldIndicator } from '../features/digest/HeldIndicator';
 import { FocusControls } from '../features/focus/FocusControls';
+import { EnableNotifications } from '../features/notifications/EnableNotifications';
 import type { Clock } from '../hooks/useClock';
 import { selectConnection } from '../store/selectors';
 import { useLullStore } from '../store/store';
@@ -6,8 +8,16 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import type { Route } from './route';
 import { ViewNav } from './ViewNav';
 
-export function Header({ clock, route }: { clock: Clock; route: Route }) {
+interface Props {
+  readonly clock: Clock;
+  readonly route: Route;
+  /** The browser host, where the page itself notifies and may offer to. */
+  readonly browserHost: boolean;
+}
+
+export function Header({ clock, route, browserHost }: Props) {
   const connection = useLullStore(selectConnection);
+  const authorized = connection !== 'unauthorized';
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -16,9 +26,11 @@ export function Header({ clock, route }: { clock: Clock; route: Route }) {
         </svg>
         <h1 className="app-title">Lull</h1>
       </div>
-      {connection !== 'unauthorized' && <ViewNav route={route} />}
+      {authorized && <ViewNav route={route} />}
       <ConnectionIndicator />
-      {connection !== 'unauthorized' && <FocusControls clock={clock} />}
+      {authorized && browserHost && <EnableNotifications />}
+      {authorized && <HeldIndicator clock={clock} />}
+      {authorized && <FocusControls clock={clock} />}
     </header>
   );
 }

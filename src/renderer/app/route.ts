@@ -1,17 +1,37 @@
-/** Hash routes: `#/inbox` (the default) and `#/focus`, which the tray's "Focus settings…" opens. */
-export const ROUTES = ['inbox', 'focus'] as const;
+/**
+ * Hash routes: `#/inbox` (the default), `#/focus` (the tray's "Focus settings…"), `#/settings`, and
+ * `#/digest` — the desktop pop-up's page, with `?peek=1` for what is held without releasing it.
+ */
+export const ROUTES = ['inbox', 'focus', 'settings', 'digest'] as const;
 export type Route = (typeof ROUTES)[number];
 
-export const ROUTE_TITLES: Readonly<Record<Route, string>> = { inbox: 'Inbox', focus: 'Focus' };
+/** The views the header's switcher offers; the digest opens from the tray, a notification or the header. */
+export const NAV_ROUTES = ['inbox', 'focus', 'settings'] as const satisfies readonly Route[];
+
+export const ROUTE_TITLES: Readonly<Record<Route, string>> = {
+  inbox: 'Inbox',
+  focus: 'Focus',
+  settings: 'Settings',
+  digest: 'Updates',
+};
+
+const isRoute = (path: string | undefined): path is Route =>
+  (ROUTES as readonly string[]).includes(path ?? '');
 
 /**
- * `#/focus` is the focus view and any other `#/…` the inbox. A hash that is not a route (`#main` from
- * the skip link, the `#token=…` link) keeps the current view.
+ * `#/focus` is the focus view, `#/settings` the settings, `#/digest` the digest and any other `#/…` the
+ * inbox. A hash that is not a route (`#main` from the skip link, the `#token=…` link) keeps the current view.
  */
 export function routeFromHash(hash: string, current: Route = 'inbox'): Route {
   if (!hash.startsWith('#/')) return current;
   const path = hash.slice(2).split(/[/?]/)[0];
-  return path === 'focus' ? 'focus' : 'inbox';
+  return isRoute(path) ? path : 'inbox';
+}
+
+/** `#/digest?peek=1`: show what is held instead of the last release. */
+export function isPeekHash(hash: string): boolean {
+  const query = hash.indexOf('?');
+  return query >= 0 && new URLSearchParams(hash.slice(query + 1)).get('peek') === '1';
 }
 
 export const hrefFor = (route: Route) => `#/${route}`;

@@ -1,13 +1,27 @@
 import { useEffect, useState } from 'react';
-import { type Route, routeFromHash } from './route';
+import { isPeekHash, type Route, routeFromHash } from './route';
+
+export interface RouteState {
+  readonly route: Route;
+  /** `#/digest?peek=1`. */
+  readonly peek: boolean;
+}
 
 /** The view named by the address's hash, following back/forward and links. */
-export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
+export function useRoute(): RouteState {
+  const [state, setState] = useState<RouteState>(() => ({
+    route: routeFromHash(window.location.hash),
+    peek: isPeekHash(window.location.hash),
+  }));
   useEffect(() => {
-    const onHashChange = () => setRoute((current) => routeFromHash(window.location.hash, current));
+    const onHashChange = () =>
+      setState((current) => {
+        const route = routeFromHash(window.location.hash, current.route);
+        const peek = route === 'digest' && isPeekHash(window.location.hash);
+        return route === current.route && peek === current.peek ? current : { route, peek };
+      });
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return route;
+  return state;
 }
