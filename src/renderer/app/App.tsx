@@ -6,6 +6,7 @@ import { FocusView } from '../features/focus/FocusView';
 import { useFocusSync } from '../features/focus/useFocusSync';
 import { InboxView } from '../features/inbox/InboxView';
 import { useWebNotifications } from '../features/notifications/useWebNotifications';
+import { SettingsView } from '../features/settings/SettingsView';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { type Clock, useClock } from '../hooks/useClock';
 import { selectConnection, selectDigestPanel, selectSettings } from '../store/selectors';
@@ -79,6 +80,8 @@ export function App() {
           <UnauthorizedNotice />
         ) : route === 'focus' ? (
           <FocusView clock={clock} />
+        ) : route === 'settings' ? (
+          <SettingsView />
         ) : (
           <InboxView clock={clock} />
         )}

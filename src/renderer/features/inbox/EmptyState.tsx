@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useAppInfo } from '../../hooks/useAppInfo';
+import { ApiFacts } from './ApiFacts';
 import { CopyButton } from './CopyButton';
-import { curlCommand, maskToken, updatesUrl } from './first-update';
+import { curlCommand, maskToken } from './first-update';
 import './empty-state.css';
 
 /** What a new user sees first: how to push an update, with this machine's real address and token. */
@@ -26,28 +27,7 @@ export function EmptyState() {
 
       {info ? (
         <div className="setup">
-          <dl className="setup-facts">
-            <div className="setup-fact">
-              <dt>Endpoint</dt>
-              <dd>
-                <code className="setup-value">{updatesUrl(info.apiUrl)}</code>
-                <CopyButton text={updatesUrl(info.apiUrl)} what="endpoint" />
-              </dd>
-            </div>
-            <div className="setup-fact">
-              <dt>Token</dt>
-              <dd>
-                <code className="setup-value" data-masked={!revealed}>
-                  {revealed ? info.token : maskToken(info.token)}
-                </code>
-                <button type="button" className="button button-small" onClick={() => setRevealed((r) => !r)}>
-                  {revealed ? 'Hide' : 'Show'}
-                  <span className="visually-hidden"> token</span>
-                </button>
-                <CopyButton text={info.token} what="token" />
-              </dd>
-            </div>
-          </dl>
+          <ApiFacts info={info} revealed={revealed} onToggleReveal={() => setRevealed((r) => !r)} />
 
           <div className="setup-command">
             <div className="setup-command-head">

@@ -1,0 +1,196 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { DeliveryMode, DeliveryPolicy } from '../../../shared/delivery';
+import { useLullApi } from '../../app/useServices';
+import { describeError } from '../../lib/errors';
+import { FieldError } from '../focus/FieldError';
+import { CharterStatus } from './CharterStatus';
+import { type DeliveryFormState, formToPolicy, policyToForm, samePolicy } from './delivery-form';
+import { SummaryTimesField } from './SummaryTimesField';
+import { useCharterCheck } from './useCharterCheck';
+import { VipField } from './VipField';
+
+const MODES: readonly { mode: DeliveryMode; label: string; note: string }[] = [
+  { mode: 'summaries', label: 'In summaries at set times', note: 'A few times a working day.' },
+  { mode: 'interval', label: 'Every few minutes', note: 'One delivery per interval, all day.' },
+  { mode: 'instant', label: 'As they arrive', note: 'Held only during focus.' },
+];
+
+type NumberField = 'intervalMinutes' | 'marginMinutes' | 'repeatCount' | 'repeatWithinMinutes';
+
+interface Props {
+  readonly saved: DeliveryPolicy;
+  /** Changes when the charter or working hours change, so the check is asked again. */
+  readonly revision: unknown;
+}
+
+/**
+ * The delivery policy, checked by the same schema as the core. Problems show next to their fields
+ * once a field is left or Save is pressed; every valid change asks the core for a charter check.
+ */
+export function DeliveryForm({ saved, revision }: Props) {
+  const api = useLullApi();
+  const id = useId();
+  const [form, setForm] = useState<DeliveryFormState>(() => policyToForm(saved));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const baseline = useRef(saved);
+
+  // Someone else saved (another window, the CLI): follow them unless this form has unsaved changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new saved policy should reset the form.
+  useEffect(() => {
+    if (samePolicy(form, baseline.current)) setForm(policyToForm(saved));
+    baseline.current = saved;
+  }, [saved]);
+
+  const result = formToPolicy(form);
+  const check = useCharterCheck(result.ok ? result.policy : null, revision);
+  const errors = result.ok ? { fields: {}, times: {} } : result.errors;
+  const shown = (field: string) => attempted || touched.has(field);
+  const fieldError = (field: keyof typeof errors.fields) =>
+    shown(field) ? (errors.fields as Record<string, string | undefined>)[field] : undefined;
+  const timeErrors = shown('summaryTimes') ? errors.times : {};
+  const dirty = !samePolicy(form, saved);
+
+  const update = (patch: Partial<DeliveryFormState>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    setOutcome(null);
+  };
+  const touch = (field: string) => setTouched((current) => new Set(current).add(field));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (!result.ok || saving) {
+      document.querySelector<HTMLElement>(`#${CSS.escape(id)}-form [aria-invalid="true"]`)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const stored = await api.settings.saveDelivery({ delivery: result.policy });
+      baseline.current = stored;
+      setForm(policyToForm(stored));
+      setOutcome({ ok: true, text: 'Saved. The next delivery follows these settings.' });
+    } catch (failure) {
+      setOutcome({ ok: false, text: `Not saved: ${describeError(failure)}` });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const numberInput = (field: NumberField, label: string, width = 'input-number') => (
+    <input
+      id={`${id}-${field}`}
+      className={`input ${width}`}
+      type="number"
+      inputMode="numeric"
+      value={form[field]}
+      aria-label={label}
+      aria-invalid={fieldError(field) ? true : undefined}
+      aria-describedby={fieldError(field) ? `${id}-${field}-error` : undefined}
+      onChange={(event) => update({ [field]: event.target.value })}
+      onBlur={() => touch(field)}
+    />
+  );
+  const numberError = (field: NumberField) => (
+    <FieldError id={`${id}-${field}-error`} message={fieldError(field)} />
+  );
+
+  return (
+    <form id={`${id}-form`} className="settings-card delivery-form" noValidate onSubmit={submit}>
+      <fieldset className="field">
+        <legend className="field-label">Deliver updates that can wait</legend>
+        <div className="mode-options">
+          {MODES.map(({ mode, label, note }) => (
+            <label key={mode} className="mode-option">
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={mode}
+                checked={form.mode === mode}
+                onChange={() => update({ mode })}
+              />
+              <span className="mode-text">
+                <span className="mode-label">{label}</span>
+                <span className="mode-note">{note}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {form.mode === 'summaries' && (
+        <SummaryTimesField
+          idPrefix={`${id}-time`}
+          times={form.summaryTimes}
+          errors={timeErrors}
+          listError={fieldError('summaryTimes')}
+          onChange={(summaryTimes) => update({ summaryTimes })}
+          onBlur={() => touch('summaryTimes')}
+        />
+      )}
+      {form.mode === 'interval' && (
+        <div className="field">
+          <p className="field-label">Interval</p>
+          <p className="sentence-field">
+            Every {numberInput('intervalMinutes', 'Interval in minutes')} minutes
+          </p>
+          {numberError('intervalMinutes')}
+        </div>
+      )}
+
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={form.afterHoursHold}
+          onChange={(event) => update({ afterHoursHold: event.target.checked })}
+        />
+        <span>
+          Hold updates outside working hours
+          <span className="check-note">They arrive when your next working day starts.</span>
+        </span>
+      </label>
+
+      <fieldset className="field">
+        <legend className="field-label">Let an update through anyway when</legend>
+        <p className="sentence-field">
+          it would reach you with less than {numberInput('marginMinutes', 'Margin in minutes')} minutes left
+          to reply
+        </p>
+        {numberError('marginMinutes')}
+        <p className="sentence-field">
+          one sender sends{' '}
+          {numberInput('repeatCount', 'Number of updates from one sender', 'input-number-small')} updates
+          within {numberInput('repeatWithinMinutes', 'Within minutes')} minutes
+        </p>
+        {numberError('repeatCount')}
+        {numberError('repeatWithinMinutes')}
+        <p className="field-note">Urgent updates always come through.</p>
+      </fieldset>
+
+      <VipField
+        idPrefix={`${id}-vip`}
+        vips={form.vips}
+        listError={fieldError('vips')}
+        onChange={(vips) => update({ vips })}
+      />
+
+      <CharterStatus check={check} invalid={!result.ok} />
+
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          data-tone={dirty ? undefined : 'quiet'}
+          aria-busy={saving || undefined}
+        >
+          Save delivery settings
+        </button>
+        <p className="form-outcome" role="status" data-ok={outcome?.ok}>
+          {outcome?.text ?? (dirty ? 'Unsaved changes' : '')}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useAppInfo } from '../../hooks/useAppInfo';
+import { selectNotificationPermission, selectSettings } from '../../store/selectors';
+import { useLullStore } from '../../store/store';
+import { ApiFacts } from '../inbox/ApiFacts';
+import { useRequestNotifications } from '../notifications/useWebNotifications';
+import { permissionText } from '../notifications/web-notifier';
+import { DeliveryForm } from './DeliveryForm';
+import '../focus/focus-view.css';
+import '../focus/rule-form.css';
+import '../inbox/empty-state.css';
+import './settings.css';
+import './settings-fields.css';
+
+/** `#/settings`: how held updates are delivered (with the charter check), notifications, the local API. */
+export function SettingsView() {
+  const settings = useLullStore(selectSettings);
+  const { info, error } = useAppInfo();
+
+  return (
+    <div className="settings-view">
+      <div className="view-head">
+        <h2 className="view-title">Settings</h2>
+      </div>
+
+      <section className="settings-section" aria-labelledby="delivery-title">
+        <div className="section-head">
+          <div>
+            <h3 id="delivery-title" className="section-title">
+              Delivery
+            </h3>
+            <p className="section-note">
+              When updates that can wait reach you. Focus always holds them; urgent ones, VIPs and any that
+              would miss their deadline come through.
+            </p>
+          </div>
+        </div>
+        {settings ? (
+          <DeliveryForm
+            saved={settings.delivery}
+            revision={`${JSON.stringify(settings.charter)}${JSON.stringify(settings.workingHours)}${settings.timeZone}`}
+          />
+        ) : (
+          <p className="settings-card settings-pending">Loading your settings…</p>
+        )}
+      </section>
+
+      <section className="settings-section" aria-labelledby="notifications-title">
+        <h3 id="notifications-title" className="section-title">
+          Notifications
+        </h3>
+        <div className="settings-card">
+          {info?.host === 'desktop' ? (
+            <p>
+              Lull uses your system's notifications. Turn them off in the system settings and the tray still
+              counts what is held.
+            </p>
+          ) : (
+            <BrowserNotifications />
+          )}
+        </div>
+      </section>
+
+      <section className="settings-section" aria-labelledby="api-title">
+        <h3 id="api-title" className="section-title">
+          Local API
+        </h3>
+        <div className="settings-card">
+          <p className="section-note settings-api-note">
+            Scripts and automations push updates here. Keep the token to yourself.
+          </p>
+          {info ? (
+            <ApiAccess info={info} />
+          ) : (
+            <p className="setup-pending" aria-live="polite">
+              {error ? `Waiting for Lull's local API… (${error})` : 'Looking up the local API address…'}
+            </p>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function ApiAccess({ info }: { info: NonNullable<ReturnType<typeof useAppInfo>['info']> }) {
+  const [revealed, setRevealed] = useState(false);
+  return <ApiFacts info={info} revealed={revealed} onToggleReveal={() => setRevealed((r) => !r)} />;
+}
+
+function BrowserNotifications() {
+  const permission = useLullStore(selectNotificationPermission);
+  const request = useRequestNotifications();
+  return (
+    <div className="notify-setting" data-permission={permission}>
+      <p role="status">{permissionText(permission)}</p>
+      {permission === 'default' && (
+        <button type="button" className="button" onClick={() => void request()}>
+          Enable notifications
+        </button>
+      )}
+    </div>
+  );
+}
