@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { Clock } from '../../hooks/useClock';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';
+import './digest-frame.css';
 
 interface Props {
   readonly peek: boolean;

@@ -3,6 +3,7 @@ import type { Clock } from '../../hooks/useClock';
 import type { DigestPanelMode } from '../../store/digest-slice';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';
+import './digest-frame.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]';
 
