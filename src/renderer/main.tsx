@@ -7,7 +7,7 @@ import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createItemStateSync } from './api/item-state-sync';
-import { getLullClient, watchTokenLinks } from './api/lull-client';
+import { followTokenRotation, getLullClient, watchTokenLinks } from './api/lull-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext } from './app/services-context';
@@ -32,6 +32,7 @@ const itemState = createItemStateSync(client.api, client.connection, {
 // The network is back: skip the rest of the backoff wait.
 window.addEventListener('online', () => client.reconnectNow());
 watchTokenLinks(client);
+followTokenRotation(client);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

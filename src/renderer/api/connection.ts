@@ -20,8 +20,12 @@ export interface LullClient {
   readonly connection: ConnectionSource;
   /** Skips the backoff wait, e.g. when the browser reports the network is back. */
   reconnectNow(): void;
-  /** A new link was opened in this tab: use its token, reconnecting at once (WebSocket client only). */
-  setToken?(token: string): void;
+  /**
+   * Use a new token (WebSocket client only). `now` (a new link opened in this tab) reconnects at once;
+   * `next-connection` (the token was rotated) keeps a live, already authenticated socket and uses the
+   * token when the link is next opened.
+   */
+  setToken?(token: string, when?: 'now' | 'next-connection'): void;
 }
 
 /** For hosts whose link cannot drop (the Electron preload) or can never come up (no token). */

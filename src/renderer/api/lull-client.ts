@@ -1,6 +1,6 @@
 import { createBridge, type LullApi, LullError } from '../../shared/contract';
 import { type ConnectionSource, fixedConnection, type LullClient } from './connection';
-import { type TokenEnvironment, takeSessionToken, tokenFromHash } from './session-token';
+import { storeSessionToken, type TokenEnvironment, takeSessionToken, tokenFromHash } from './session-token';
 import { connect, wsUrlFor } from './ws-client';
 
 function safeSessionStorage(win: Window): Storage | null {
@@ -50,6 +50,18 @@ export function watchTokenLinks(client: LullClient, win: Window = window): () =>
   };
   win.addEventListener('hashchange', onHashChange);
   return () => win.removeEventListener('hashchange', onHashChange);
+}
+
+/**
+ * The token was rotated (from the settings view, here or in another window): keep it for a reload and
+ * for the WebSocket client's next connection. The desktop preload needs no token.
+ */
+export function followTokenRotation(client: LullClient, win: Window = window): () => void {
+  if (win.lull || !client.setToken) return () => {};
+  return client.api.onAppInfoChanged((info) => {
+    storeSessionToken(safeSessionStorage(win), info.token);
+    client.setToken?.(info.token, 'next-connection');
+  });
 }
 
 let shared: LullClient | undefined;

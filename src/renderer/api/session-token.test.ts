@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY, takeSessionToken, tokenFromHash } from './session-token';
+import { storeSessionToken, TOKEN_STORAGE_KEY, takeSessionToken, tokenFromHash } from './session-token';
 
 function environment(hash: string, stored: string | null = null) {
   const storage = new Map<string, string>(stored ? [[TOKEN_STORAGE_KEY, stored]] : []);
@@ -46,5 +46,20 @@ describe('session token', () => {
     const { env, storage } = environment('#token=new', 'old');
     expect(takeSessionToken(env)).toBe('new');
     expect(storage.get(TOKEN_STORAGE_KEY)).toBe('new');
+  });
+
+  it('stores a rotated token for the next reload, and survives storage that throws', () => {
+    const { env, storage } = environment('', 'old');
+    storeSessionToken(env.storage, 'rotated');
+    expect(storage.get(TOKEN_STORAGE_KEY)).toBe('rotated');
+    expect(takeSessionToken(env)).toBe('rotated');
+    const broken = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('disabled');
+      },
+    };
+    expect(() => storeSessionToken(broken, 'x')).not.toThrow();
+    expect(() => storeSessionToken(null, 'x')).not.toThrow();
   });
 });

@@ -19,11 +19,7 @@ export interface TokenEnvironment {
 export function takeSessionToken(env: TokenEnvironment): string | null {
   const fromHash = tokenFromHash(env.location.hash);
   if (fromHash) {
-    try {
-      env.storage?.setItem(TOKEN_STORAGE_KEY, fromHash);
-    } catch {
-      // Storage can be disabled; the token still works until the next reload.
-    }
+    storeSessionToken(env.storage, fromHash);
     env.history.replaceState(env.history.state, '', `${env.location.pathname}${env.location.search}`);
     return fromHash;
   }
@@ -31,5 +27,14 @@ export function takeSessionToken(env: TokenEnvironment): string | null {
     return env.storage?.getItem(TOKEN_STORAGE_KEY) ?? null;
   } catch {
     return null;
+  }
+}
+
+/** A rotated token replaces the stored one, so a reload in this tab still authenticates. */
+export function storeSessionToken(storage: TokenEnvironment['storage'], token: string): void {
+  try {
+    storage?.setItem(TOKEN_STORAGE_KEY, token);
+  } catch {
+    // Storage can be disabled; the token still works until the next reload.
   }
 }

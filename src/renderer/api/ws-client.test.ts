@@ -304,4 +304,44 @@ describe('ws client token changes', () => {
     await expect(status).resolves.toEqual(ON);
     own.close();
   });
+
+  it('after a rotation keeps the live socket (no second rotation) and uses the new token on the next connection', async () => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    const own = connect('ws://x/v1/ws', 'old', FakeSocket, { initialBackoffMs: 10 });
+    const first = FakeSocket.last();
+    first.accept();
+    const rotation = own.api.app.rotateToken();
+    own.setToken?.('new', 'next-connection');
+    expect(first.closedWith).toBeNull();
+    expect(own.connection.get()).toBe('online');
+    const call = first.calls()[0]!;
+    expect(call.command).toBe('app:rotate-token');
+    const info = { version: '1', apiUrl: 'http://x', token: 'new', host: 'browser', shortcut: null };
+    first.receive({ type: 'result', id: call.id, envelope: { ok: true, value: info } });
+    await expect(rotation).resolves.toEqual(info);
+    expect(first.calls()).toHaveLength(1);
+
+    first.drop();
+    vi.advanceTimersByTime(10);
+    const second = FakeSocket.last();
+    expect(second).not.toBe(first);
+    second.accept();
+    expect(second.sent[0]).toEqual({ type: 'auth', token: 'new' });
+    expect(second.calls()).toHaveLength(0);
+    own.close();
+  });
+
+  it('with next-connection while offline, reconnects at once with the new token', () => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    const own = connect('ws://x/v1/ws', 'old', FakeSocket);
+    FakeSocket.last().accept();
+    FakeSocket.last().drop();
+    own.setToken?.('new', 'next-connection');
+    expect(FakeSocket.all).toHaveLength(2);
+    FakeSocket.last().accept();
+    expect(FakeSocket.last().sent[0]).toEqual({ type: 'auth', token: 'new' });
+    own.close();
+  });
 });

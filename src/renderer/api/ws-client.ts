@@ -280,10 +280,13 @@ export function connect(
       clearTimeout(reconnectTimer);
       open();
     },
-    setToken(next) {
+    setToken(next, when = 'now') {
       if (closed) return;
       const changed = next !== token;
       token = next;
+      // A rotation answered on this socket: it stays authenticated, and re-sending the call in flight
+      // (the rotation itself) would rotate twice. The new token is for the next connection.
+      if (when === 'next-connection' && ready) return;
       if (changed || state === 'unauthorized') restart();
       else if (!ready && !socket) restart();
     },

@@ -6,6 +6,7 @@ import { ApiFacts } from '../inbox/ApiFacts';
 import { useRequestNotifications } from '../notifications/useWebNotifications';
 import { permissionText } from '../notifications/web-notifier';
 import { DeliveryForm } from './DeliveryForm';
+import { RotateToken } from './RotateToken';
 import '../focus/focus-view.css';
 import '../focus/rule-form.css';
 import '../inbox/empty-state.css';
@@ -84,7 +85,12 @@ export function SettingsView() {
 
 function ApiAccess({ info }: { info: NonNullable<ReturnType<typeof useAppInfo>['info']> }) {
   const [revealed, setRevealed] = useState(false);
-  return <ApiFacts info={info} revealed={revealed} onToggleReveal={() => setRevealed((r) => !r)} />;
+  return (
+    <>
+      <ApiFacts info={info} revealed={revealed} onToggleReveal={() => setRevealed((r) => !r)} />
+      <RotateToken />
+    </>
+  );
 }
 
 function BrowserNotifications() {
