@@ -26,12 +26,31 @@ export interface JournalConsumer {
   stop(): void;
 }
 
-/** A re-delivered item takes the new content and deadline but keeps what the user did with it. */
+/**
+ * A re-delivered item takes the new content and deadline but keeps what the user did with it, unless
+ * it was done before the new copy arrived: new activity (GitHub re-sends a thread with a later
+ * `receivedAt`) brings it back.
+ */
 export function mergeItem(item: InboxItem, existing: StoredItem | undefined): StoredItem {
+  if (existing && doneBefore(existing, item.receivedAt)) return { ...item, status: 'open' };
   const merged: StoredItem = { ...item, status: existing?.status ?? 'open' };
   if (existing?.doneAt !== undefined) merged.doneAt = existing.doneAt;
   if (existing?.snoozedUntil !== undefined) merged.snoozedUntil = existing.snoozedUntil;
   return merged;
+}
+
+function doneBefore(item: StoredItem, at: number): boolean {
+  return item.status === 'done' && item.doneAt !== undefined && item.doneAt < at;
+}
+
+/** Per thread, the latest arrival among the incoming items. */
+function latestByThread(items: Iterable<InboxItem>): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const item of items) {
+    if (!item.threadId) continue;
+    latest.set(item.threadId, Math.max(latest.get(item.threadId) ?? 0, item.receivedAt));
+  }
+  return latest;
 }
 
 /**
@@ -67,6 +86,18 @@ export async function applyJournalPage(db: LullDb, entries: readonly JournalEntr
     await db.items.bulkPut(
       ids.map((id, index) => mergeItem(items.get(id)!, retracted.has(id) ? undefined : existing[index])),
     );
+    // A new update in a thread brings back what was done in it before that update arrived.
+    const threads = latestByThread(items.values());
+    if (threads.size > 0) {
+      await db.items
+        .where('threadId')
+        .anyOf([...threads.keys()])
+        .filter((row) => doneBefore(row, threads.get(row.threadId ?? '') ?? 0))
+        .modify((row) => {
+          row.status = 'open';
+          delete row.doneAt;
+        });
+    }
     // A snoozed item's time has come: open again. One the user has since marked done stays done.
     if (woken.size > 0) {
       await db.items
