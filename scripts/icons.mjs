@@ -6,6 +6,9 @@
  *   tray-focus-{on,off}Template.png, …Template@2x.png 16/32 px, black on transparent: macOS template
  *                                                     images, tinted by the menu bar for light and dark
  *   icon.png                                          512 px, the app icon (window, electron-builder)
+ *   tray-focus-{on,off}.ico, icon.ico                 Windows icons (16–32 px tray, 16–256 px app), PNGs
+ *                                                     packed by scripts/ico.mjs; Windows trays look best
+ *                                                     with ICO
  *
  * Run `node scripts/icons.mjs` after editing an SVG and commit the PNGs with it. Tray SVGs draw in
  * `currentColor` and name their colour on the root `color` attribute, which this script swaps for black
@@ -14,6 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packIco } from './ico.mjs';
 
 const RESOURCES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'resources');
 const TEMPLATE_COLOR = '#000000';
@@ -47,4 +51,22 @@ for (const [source, output, width, color] of OUTPUTS) {
     .asPng();
   writeFileSync(path.join(RESOURCES, output), png);
   console.log(`icons: resources/${output} (${width} px)`);
+}
+
+/** [source svg, output ico, pixel sizes] */
+const ICONS = [
+  ['tray-focus-on.svg', 'tray-focus-on.ico', [16, 20, 24, 32]],
+  ['tray-focus-off.svg', 'tray-focus-off.ico', [16, 20, 24, 32]],
+  ['icon.svg', 'icon.ico', [16, 24, 32, 48, 64, 128, 256]],
+];
+for (const [source, output, sizes] of ICONS) {
+  const svg = readFileSync(path.join(RESOURCES, source), 'utf8');
+  const images = sizes.map((size) => ({
+    size,
+    png: new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } })
+      .render()
+      .asPng(),
+  }));
+  writeFileSync(path.join(RESOURCES, output), packIco(images));
+  console.log(`icons: resources/${output} (${sizes.join(', ')} px)`);
 }

@@ -28,12 +28,15 @@ const deepWork: FocusRule = {
 describe('loadTrayIcons', () => {
   beforeEach(() => resetElectronFake());
 
-  it('uses template images on macOS and coloured ones elsewhere', () => {
+  it('uses template images on macOS, ICO on Windows and coloured PNGs on Linux', () => {
     loadTrayIcons('/res', 'darwin', silentLogger);
+    loadTrayIcons('/res', 'win32', silentLogger);
     loadTrayIcons('/res', 'linux', silentLogger);
     expect(nativeImage.created).toEqual([
       path.join('/res', 'tray-focus-onTemplate.png'),
       path.join('/res', 'tray-focus-offTemplate.png'),
+      path.join('/res', 'tray-focus-on.ico'),
+      path.join('/res', 'tray-focus-off.ico'),
       path.join('/res', 'tray-focus-on.png'),
       path.join('/res', 'tray-focus-off.png'),
     ]);

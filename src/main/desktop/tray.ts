@@ -16,11 +16,18 @@ export interface TrayIcons {
 
 /**
  * macOS gets monochrome template images (`…Template.png`) that the menu bar tints for light and dark;
- * Windows and Linux get coloured ones. Electron picks up the `@2x` files beside them by itself.
+ * Windows gets ICO files (several sizes, so any display scale is sharp); Linux gets coloured PNGs.
+ * Electron picks up the `@2x` PNGs beside them by itself.
  */
 export function loadTrayIcons(resourcesDir: string, platform: NodeJS.Platform, logger: Logger): TrayIcons {
+  const fileName = (state: string) =>
+    platform === 'darwin'
+      ? `tray-${state}Template.png`
+      : platform === 'win32'
+        ? `tray-${state}.ico`
+        : `tray-${state}.png`;
   const load = (state: 'focus-on' | 'focus-off') => {
-    const file = path.join(resourcesDir, `tray-${state}${platform === 'darwin' ? 'Template' : ''}.png`);
+    const file = path.join(resourcesDir, fileName(state));
     const image = nativeImage.createFromPath(file);
     if (image.isEmpty()) logger.warn(`tray icon missing or unreadable: ${file}`);
     return image;

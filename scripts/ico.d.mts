@@ -1,0 +1,1 @@
+export function packIco(images: { size: number; png: Buffer }[]): Buffer;
