@@ -1,9 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import { type Core, createCore } from '../../src/main/core';
 import { createFileSecretStore } from '../../src/main/file-secret-store';
 import { type Clock, silentLogger, systemClock } from '../../src/main/ports';
+
+/** Every item entry in the core's journal, oldest first (re-sends appear again). */
+export const journalItems = (core: Core) =>
+  core.journal.entries().flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
+
+/** A started core in a temp dir that closes when the current test finishes. */
+export async function startTestCore(options: { clock?: Clock; dataDir?: string } = {}): Promise<Core> {
+  const { core, dispose } = await createTestCore(options);
+  onTestFinished(dispose);
+  return core;
+}
 
 /** A real core in a fresh temp dir; `dispose` closes it and removes the dir. */
 export async function createTestCore(options: { clock?: Clock; dataDir?: string } = {}): Promise<{

@@ -7,32 +7,18 @@ import {
   startImapServer,
 } from '../../../test/helpers/imap-server';
 import { tempDir } from '../../../test/helpers/temp-dir';
+import { journalItems, startTestCore } from '../../../test/helpers/test-core';
 import { dispatchCommand } from '../../shared/contract';
-import { type Core, createCore } from '../core';
+import type { Core } from '../core';
 import { createFileSecretStore } from '../file-secret-store';
 import { silentLogger } from '../ports';
 
 const T0 = Date.UTC(2025, 8, 1, 13, 0); // Monday 1 September 2025, 13:00 UTC
 const NEEDS = `needs dovecot: ${DOVECOT_INSTALL}`;
 
-async function startCore(): Promise<Core> {
-  const dataDir = await tempDir();
-  const core = await createCore({
-    dataDir,
-    clock: createFakeClock(T0),
-    logger: silentLogger,
-    secrets: createFileSecretStore(dataDir),
-    version: '0.0.0-test',
-    host: 'browser',
-    systemZone: () => 'UTC',
-  });
-  onTestFinished(() => core.close());
-  await core.start();
-  return core;
-}
+const startCore = () => startTestCore({ clock: createFakeClock(T0) });
 
-const items = (core: Core) =>
-  core.journal.entries().flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
+const items = journalItems;
 
 async function addMailbox(
   core: Core,

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
 import { tempDir } from '../../../test/helpers/temp-dir';
+import { journalItems, startTestCore } from '../../../test/helpers/test-core';
 import { computeDeadline } from '../../shared/deadline';
 import type { InboxItem } from '../../shared/schemas';
-import { type Core, createCore } from '../core';
+import type { Core } from '../core';
 import { createFileSecretStore } from '../file-secret-store';
 import { silentLogger } from '../ports';
 
@@ -45,24 +46,9 @@ async function feedServer(routes: Record<string, Served>) {
   return { url: (route: string) => `http://127.0.0.1:${port}${route}`, requests, routes };
 }
 
-async function startCore(): Promise<Core> {
-  const dataDir = await tempDir();
-  const core = await createCore({
-    dataDir,
-    clock: createFakeClock(T0),
-    logger: silentLogger,
-    secrets: createFileSecretStore(dataDir),
-    version: '0.0.0-test',
-    host: 'browser',
-    systemZone: () => 'UTC',
-  });
-  onTestFinished(() => core.close());
-  await core.start();
-  return core;
-}
+const startCore = () => startTestCore({ clock: createFakeClock(T0) });
 
-const items = (core: Core) =>
-  core.journal.entries().flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
+const items = journalItems;
 const latest = (core: Core) => {
   const byId = new Map<string, InboxItem>();
   for (const item of items(core)) byId.set(item.id, item);
