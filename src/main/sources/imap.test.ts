@@ -6,12 +6,9 @@ import {
   type ImapTestServer,
   startImapServer,
 } from '../../../test/helpers/imap-server';
-import { tempDir } from '../../../test/helpers/temp-dir';
 import { journalItems, startTestCore } from '../../../test/helpers/test-core';
 import { dispatchCommand } from '../../shared/contract';
 import type { Core } from '../core';
-import { createFileSecretStore } from '../file-secret-store';
-import { silentLogger } from '../ports';
 
 const T0 = Date.UTC(2025, 8, 1, 13, 0); // Monday 1 September 2025, 13:00 UTC
 const NEEDS = `needs dovecot: ${DOVECOT_INSTALL}`;

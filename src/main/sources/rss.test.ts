@@ -4,13 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
-import { tempDir } from '../../../test/helpers/temp-dir';
 import { journalItems, startTestCore } from '../../../test/helpers/test-core';
 import { computeDeadline } from '../../shared/deadline';
 import type { InboxItem } from '../../shared/schemas';
 import type { Core } from '../core';
-import { createFileSecretStore } from '../file-secret-store';
-import { silentLogger } from '../ports';
 
 const FEEDS = path.resolve(__dirname, '../../../test/fixtures/feeds');
 const fixture = (name: string) => readFileSync(path.join(FEEDS, name), 'utf8');
