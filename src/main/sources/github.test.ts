@@ -4,12 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
-import { tempDir } from '../../../test/helpers/temp-dir';
+import { startTestCore } from '../../../test/helpers/test-core';
 import { dispatchCommand } from '../../shared/contract';
 import type { InboxItem } from '../../shared/schemas';
-import { type Core, createCore } from '../core';
-import { createFileSecretStore } from '../file-secret-store';
-import { silentLogger } from '../ports';
+import type { Core } from '../core';
 import { apiBase, channelForReason } from './github';
 
 const GITHUB = path.resolve(__dirname, '../../../test/fixtures/feeds/github');
@@ -66,19 +64,8 @@ async function githubServer(now: () => number) {
 }
 
 async function setup(options: { markReadOnDone?: boolean; token?: string; pollMinutes?: number } = {}) {
-  const dataDir = await tempDir();
   const clock = createFakeClock(T0);
-  const core = await createCore({
-    dataDir,
-    clock,
-    logger: silentLogger,
-    secrets: createFileSecretStore(dataDir),
-    version: '0.0.0-test',
-    host: 'browser',
-    systemZone: () => 'UTC',
-  });
-  onTestFinished(() => core.close());
-  await core.start();
+  const core = await startTestCore({ clock });
   const github = await githubServer(clock.now);
   const view = await core.sources.save({
     source: {
