@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { assertImplementsContract } from '../../../test/helpers/contract';
 import { contract, LullError } from '../../shared/contract';
 import type { ClientMessage, ServerMessage } from '../../shared/ws-protocol';
 import type { ConnectionState } from './connection';
@@ -69,6 +70,10 @@ afterEach(() => {
 });
 
 describe('ws client', () => {
+  it('offers the browser host the whole contract, like the preload bridge and the test fake', () => {
+    assertImplementsContract(client.api);
+  });
+
   it('authenticates first, then goes online', () => {
     const socket = FakeSocket.last();
     expect(socket.url).toBe('ws://127.0.0.1:4000/v1/ws');
