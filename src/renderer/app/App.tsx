@@ -7,6 +7,8 @@ import { useFocusSync } from '../features/focus/useFocusSync';
 import { InboxView } from '../features/inbox/InboxView';
 import { useWebNotifications } from '../features/notifications/useWebNotifications';
 import { SettingsView } from '../features/settings/SettingsView';
+import { SourcesView } from '../features/sources/SourcesView';
+import { useSourcesSync } from '../features/sources/useSourcesSync';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { type Clock, useClock } from '../hooks/useClock';
 import { selectConnection, selectDigestPanel, selectSettings } from '../store/selectors';
@@ -23,6 +25,7 @@ export function App() {
   useConnectionSync();
   useFocusSync();
   useSettingsSync();
+  useSourcesSync();
   const systemClock = useClock();
   const connection = useLullStore(selectConnection);
   const zoneSetting = useLullStore(selectSettings)?.timeZone ?? null;
@@ -80,6 +83,8 @@ export function App() {
           <UnauthorizedNotice />
         ) : route === 'focus' ? (
           <FocusView clock={clock} />
+        ) : route === 'sources' ? (
+          <SourcesView clock={clock} />
         ) : route === 'settings' ? (
           <SettingsView />
         ) : (

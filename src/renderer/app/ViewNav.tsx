@@ -1,6 +1,6 @@
 import { hrefFor, NAV_ROUTES, ROUTE_TITLES, type Route } from './route';
 
-/** Inbox | Focus | Settings: plain links to hash routes, the current one marked for assistive tech. */
+/** Inbox | Focus | Sources | Settings: plain links to hash routes, the current one marked for assistive tech. */
 export function ViewNav({ route }: { route: Route }) {
   return (
     <nav className="view-nav" aria-label="Views">

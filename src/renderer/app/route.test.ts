@@ -8,6 +8,7 @@ describe('routeFromHash', () => {
     expect(routeFromHash('#/focus/rules')).toBe('focus');
     expect(routeFromHash('#/inbox')).toBe('inbox');
     expect(routeFromHash('#/settings')).toBe('settings');
+    expect(routeFromHash('#/sources')).toBe('sources');
     expect(routeFromHash('#/digest')).toBe('digest');
     expect(routeFromHash('#/digest?peek=1')).toBe('digest');
     expect(routeFromHash('#/nowhere', 'focus')).toBe('inbox');
@@ -26,7 +27,7 @@ describe('routeFromHash', () => {
   });
 
   it('offers the digest outside the view switcher', () => {
-    expect(NAV_ROUTES).toEqual(['inbox', 'focus', 'settings']);
+    expect(NAV_ROUTES).toEqual(['inbox', 'focus', 'sources', 'settings']);
   });
 });
 

@@ -37,3 +37,18 @@ export const selectDigestActions = (s: LullStore) => ({
 });
 export const selectNotificationPermission = (s: LullStore) => s.notificationPermission;
 export const selectSetNotificationPermission = (s: LullStore) => s.setNotificationPermission;
+
+const NO_SOURCES: readonly never[] = [];
+/** The sources as last heard (an empty list until the first answer). */
+export const selectSources = (s: LullStore) => s.sources ?? NO_SOURCES;
+export const selectSourcesLoaded = (s: LullStore) => s.sources !== null;
+export const selectSetSources = (s: LullStore) => s.setSources;
+/** An object result: read it with `useShallow`. */
+export const selectSourceActions = (s: LullStore) => ({
+  putSource: s.putSource,
+  setSourceStatus: s.setSourceStatus,
+  dropSource: s.dropSource,
+});
+/** An item's `source` is a source id for items a connector made: its name when known, else null. */
+export const selectSourceName = (id: string) => (s: LullStore) =>
+  s.sources?.find((view) => view.source.id === id)?.source.name ?? null;

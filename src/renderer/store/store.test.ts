@@ -11,6 +11,9 @@ import {
   selectReleasedDigest,
   selectSelectedId,
   selectSettings,
+  selectSourceName,
+  selectSources,
+  selectSourcesLoaded,
 } from './selectors';
 import { createLullStore } from './store';
 
@@ -88,5 +91,43 @@ describe('lull store', () => {
     store.getState().closeDigestPanel();
     expect(selectDigestPanel(store.getState())).toBeNull();
     expect(selectNotificationPermission(store.getState())).toBe('default');
+  });
+});
+
+describe('sources mirror', () => {
+  const view = (id: string, name: string) =>
+    contract.events['sources:changed'].parse([
+      {
+        source: { id, kind: 'rss', name, options: { url: `https://example.com/${id}.xml` } },
+        status: { id, state: 'ok', lastSuccessAt: null, lastError: null, nextPollAt: null, watching: false },
+        hasSecret: false,
+      },
+    ])[0]!;
+
+  it('names an item source when known, and keeps saved, checked and removed sources in place', () => {
+    const store = createLullStore();
+    expect(selectSources(store.getState())).toEqual([]);
+    expect(selectSourcesLoaded(store.getState())).toBe(false);
+    expect(selectSourceName('a')(store.getState())).toBeNull();
+
+    store.getState().setSources([view('a', 'Handbook'), view('b', 'Blog')]);
+    expect(selectSourcesLoaded(store.getState())).toBe(true);
+    expect(selectSourceName('a')(store.getState())).toBe('Handbook');
+    expect(selectSourceName('e2e')(store.getState())).toBeNull();
+
+    store.getState().putSource(view('a', 'Team handbook'));
+    store.getState().putSource(view('c', 'Mail'));
+    expect(selectSources(store.getState()).map((v) => v.source.name)).toEqual([
+      'Team handbook',
+      'Blog',
+      'Mail',
+    ]);
+
+    const checked = { ...view('b', 'Blog').status, lastSuccessAt: 5 };
+    store.getState().setSourceStatus(checked);
+    expect(selectSources(store.getState())[1]?.status.lastSuccessAt).toBe(5);
+
+    store.getState().dropSource('a');
+    expect(selectSources(store.getState()).map((v) => v.source.id)).toEqual(['b', 'c']);
   });
 });

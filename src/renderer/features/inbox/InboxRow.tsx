@@ -3,6 +3,8 @@ import { DUE_GROUP_LABELS, type DueGroup, formatDue } from '../../../shared/due-
 import { isSafeHttpUrl } from '../../../shared/schemas';
 import type { StoredItem } from '../../db/lull-db';
 import type { Clock } from '../../hooks/useClock';
+import { selectSourceName } from '../../store/selectors';
+import { useLullStore } from '../../store/store';
 import { ChannelIcon } from './ChannelIcon';
 import { ReasonLine } from './ReasonLine';
 
@@ -41,6 +43,8 @@ export function InboxRow({
 }: Props) {
   const due = formatDue(item.deadline, clock);
   const channel = CHANNEL_LABELS[item.channel];
+  // Items a connector made carry its id as their source: show the source's name when it is known.
+  const sourceName = useLullStore(selectSourceName(item.source));
   const link = item.url && isSafeHttpUrl(item.url) ? item.url : null;
 
   return (
@@ -77,6 +81,7 @@ export function InboxRow({
           </p>
           <p className="row-meta">
             <span className="row-channel">{channel}</span>
+            {sourceName && <span className="row-source">{sourceName}</span>}
             {item.sender && <span className="row-sender">{item.sender.name}</span>}
             {item.snippet && <span className="row-snippet">{item.snippet}</span>}
           </p>
