@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import type { LullApi, Unsubscribe } from '../../shared/contract';
+import { startCoreMirror } from './core-mirror';
 import { useServices } from './useServices';
 
 /**
- * Mirrors something the core owns (STYLE.md "Main owns state"): asks once, listens for its change
- * event, and asks again whenever the link comes back. `fetch` and `subscribe` should be stable
- * (module-level functions), `apply` a store setter.
+ * `startCoreMirror` for the component's lifetime: ask, follow the change event, ask again on reconnect.
+ * `fetch` and `subscribe` should be stable (module-level functions), `apply` a store setter.
  */
 export function useCoreMirror<T>(
   fetch: (api: LullApi) => Promise<T>,
@@ -13,33 +13,5 @@ export function useCoreMirror<T>(
   apply: (value: T) => void,
 ): void {
   const { client } = useServices();
-
-  useEffect(() => {
-    let disposed = false;
-    // An answer to a question asked before the latest event is older than that event: drop it.
-    let eventsSeen = 0;
-    const refresh = () => {
-      const asked = eventsSeen;
-      fetch(client.api)
-        .then((value) => {
-          if (!disposed && asked === eventsSeen) apply(value);
-        })
-        .catch(() => {
-          // Offline or refused: the header says so, and the next reconnect asks again.
-        });
-    };
-    const offChanged = subscribe(client.api, (value) => {
-      eventsSeen++;
-      apply(value);
-    });
-    const offConnection = client.connection.subscribe((state) => {
-      if (state === 'online') refresh();
-    });
-    refresh();
-    return () => {
-      disposed = true;
-      offChanged();
-      offConnection();
-    };
-  }, [client, fetch, subscribe, apply]);
+  useEffect(() => startCoreMirror(client, fetch, subscribe, apply), [client, fetch, subscribe, apply]);
 }

@@ -1,8 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { LullApi } from '../../../shared/contract';
+import { useCoreMirror } from '../../app/useCoreMirror';
 import { useServices } from '../../app/useServices';
+import type { HeldSummary } from '../../store/digest-slice';
 import { selectDigestActions } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
+
+const peek = (api: LullApi): Promise<HeldSummary> => api.digest.peek();
+const onDigestChanged = (api: LullApi, listener: (held: HeldSummary) => void) =>
+  api.onDigestChanged(listener);
 
 /**
  * Mirrors what the core holds (count and next release) for the header: peeks once, follows
@@ -15,38 +22,14 @@ export function useDigestSync(openOnRelease: boolean): void {
   const openRef = useRef(openOnRelease);
   openRef.current = openOnRelease;
 
-  useEffect(() => {
-    let disposed = false;
-    // An answer to a question asked before the latest event is older than that event: drop it.
-    let eventsSeen = 0;
-    const refresh = () => {
-      const asked = eventsSeen;
-      client.api.digest
-        .peek()
-        .then((status) => {
-          if (!disposed && asked === eventsSeen) setHeld(status);
-        })
-        .catch(() => {
-          // Offline or refused: the header says so, and the next reconnect asks again.
-        });
-    };
-    const offChanged = client.api.onDigestChanged((held) => {
-      eventsSeen++;
-      setHeld(held);
-    });
-    const offReleased = client.api.onDigestReleased((digest) => {
-      setReleasedDigest(digest);
-      if (openRef.current) openDigestPanel('digest');
-    });
-    const offConnection = client.connection.subscribe((state) => {
-      if (state === 'online') refresh();
-    });
-    refresh();
-    return () => {
-      disposed = true;
-      offChanged();
-      offReleased();
-      offConnection();
-    };
-  }, [client, setHeld, setReleasedDigest, openDigestPanel]);
+  useCoreMirror(peek, onDigestChanged, setHeld);
+
+  useEffect(
+    () =>
+      client.api.onDigestReleased((digest) => {
+        setReleasedDigest(digest);
+        if (openRef.current) openDigestPanel('digest');
+      }),
+    [client, setReleasedDigest, openDigestPanel],
+  );
 }
