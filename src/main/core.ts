@@ -2,6 +2,7 @@ import type { AppInfo, CoreHandlers } from '../shared/contract';
 import { LullError } from '../shared/contract';
 import { charterWarnings } from '../shared/delivery';
 import type { WorkingCalendar } from '../shared/working-time';
+import { type BackupService, createBackupService } from './backup';
 import { type Batcher, createBatcher } from './batcher';
 import { createCalendarMemo } from './calendar';
 import { ensureDataDir } from './data-dir';
@@ -36,6 +37,7 @@ export interface Core {
   readonly focus: FocusService;
   readonly ingest: IngestService;
   readonly batcher: Batcher;
+  readonly backup: BackupService;
   readonly sources: SourcesService;
   readonly events: CoreEvents;
   /** The current API token; read it on every check, since rotation replaces it. */
@@ -87,6 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
   });
   ingest.attach(journal, batcher);
+  const backup = createBackupService({ events, settings, clock });
   const snoozes = await createSnoozeService({
     dataDir,
     clock,
@@ -165,6 +168,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (state === 'done') sources.onItemsDone(ids);
       return { updated: ids.length };
     },
+    'backup:respond': async (response) => ({ accepted: backup.respond(response) }),
+    'settings:restore': async ({ settings: raw }) => ({ version: (await settings.restore(raw)).version }),
     'journal:pull': async ({ sinceSeq, limit }) => journal.pull(sinceSeq, limit),
     'journal:ack': async ({ seq }) => ({ ackedSeq: await journal.ack(seq) }),
     ...createSourceHandlers(sources),
@@ -177,6 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     focus,
     ingest,
     batcher,
+    backup,
     sources,
     events,
     get token() {

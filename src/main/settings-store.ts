@@ -1,5 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { LullError } from '../shared/contract';
 import {
   DEFAULT_FOCUS_SHORTCUT,
   defaultSettings,
@@ -7,7 +8,6 @@ import {
   type Settings,
   settingsSchema,
 } from '../shared/settings-schema';
-
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
 import type { Clock, Logger } from './ports';
 
@@ -94,8 +94,27 @@ function parseSettings(text: string): { settings: Settings; fromVersion: unknown
   return { settings: result.data, fromVersion };
 }
 
+/** Settings from elsewhere (a backup) at any version, migrated and validated; a LullError in words. */
+export function parseSettingsObject(raw: RawSettings): Settings {
+  let migrated: RawSettings;
+  try {
+    migrated = migrateSettings({ ...raw });
+  } catch (error) {
+    throw new LullError('invalid-settings', `The settings were refused: ${(error as Error).message}`);
+  }
+  const result = settingsSchema.safeParse(migrated);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    const where = first?.path.join('.') || 'settings';
+    throw new LullError('invalid-settings', `The settings were refused: ${where}: ${first?.message}`);
+  }
+  return result.data;
+}
+
 export interface SettingsStore {
   get(): Settings;
+  /** Settings from elsewhere (a backup), at any version: migrated, validated, then saved whole. */
+  restore(raw: RawSettings): Promise<Settings>;
   update(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
@@ -150,7 +169,7 @@ export async function createSettingsStore(options: {
     return aside;
   }
 
-  return {
+  const store: SettingsStore = {
     get: () => settings,
     async update(patch) {
       const next = settingsSchema.parse({ ...settings, ...patch, version: SETTINGS_VERSION });
@@ -159,9 +178,14 @@ export async function createSettingsStore(options: {
       for (const listener of listeners) listener(settings);
       return settings;
     },
+    async restore(raw) {
+      const { version: _version, ...rest } = parseSettingsObject(raw);
+      return store.update(rest);
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+  return store;
 }

@@ -5,6 +5,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { backupResponseSchema, inboxBackupSchema } from './backup-schemas';
 import { CHANNELS } from './channels';
 import { deliveryPolicySchema } from './delivery';
 import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-schemas';
@@ -91,6 +92,13 @@ export const contract = {
         }),
       output: z.object({ updated: z.number().int().min(0) }),
     },
+    /** The window's answer to `backup:requested`. */
+    'backup:respond': { input: backupResponseSchema, output: z.object({ accepted: z.boolean() }) },
+    /** Settings from a backup (any settings version): migrated, validated, saved. */
+    'settings:restore': {
+      input: z.strictObject({ settings: z.record(z.string(), z.unknown()) }),
+      output: z.object({ version: z.number() }),
+    },
     'journal:pull': {
       input: z.strictObject({
         sinceSeq: z.number().int().min(0),
@@ -127,6 +135,11 @@ export const contract = {
     'digest:changed': digestStatusSchema.pick({ heldCount: true, nextReleaseAt: true }),
     'digest:released': digestSchema,
     'inbox:notify': z.object({ item: inboxItemSchema, decision: routeDecisionSchema }),
+    /** The core asks the window for the inbox it owns (export), or to merge one in (import). */
+    'backup:requested': z.discriminatedUnion('action', [
+      z.object({ requestId: z.string(), action: z.literal('export') }),
+      z.object({ requestId: z.string(), action: z.literal('import'), inbox: inboxBackupSchema }),
+    ]),
     'sources:changed': z.array(sourceViewSchema),
   },
 } as const;

@@ -137,6 +137,34 @@ const releaseDigest: Operation = {
   responses: { '200': ok('Released', 'DigestReleased'), ...WITH_BODY, ...GUARDED },
 };
 
+const exportBackup: Operation = {
+  operationId: 'exportBackup',
+  summary: "Everything in one file: inbox with each item's state, history and settings (never secrets)",
+  description:
+    'The inbox lives in the Lull window, so it must be open: the core asks it and waits up to 10 s. ' +
+    '409 `no-window` when no window answers.',
+  responses: {
+    '200': ok('A backup, as `lull export` writes it', 'Backup'),
+    '409': refusal('No open window answered (`no-window`), or it failed (`window-refused`)'),
+    ...GUARDED,
+  },
+};
+
+const importBackup: Operation = {
+  operationId: 'importBackup',
+  summary: 'Merge a backup in by item identity, keeping done and snoozed state; restore its settings',
+  description:
+    'Bodies up to 64 MiB. Everything is validated before anything changes; the open window merges the ' +
+    'inbox (no duplicates: the same item id is one item; done or snoozed beats open, the later act wins).',
+  requestBody: { required: true, content: json(ref('BackupFile')) },
+  responses: {
+    '200': ok('What the merge did', 'BackupImported'),
+    ...WITH_BODY,
+    '409': refusal('No open window answered (`no-window`), or it failed (`window-refused`)'),
+    ...GUARDED,
+  },
+};
+
 const getFocus: Operation = {
   operationId: 'getFocus',
   summary: 'Whether focus is on, why, until when, and the next scheduled block',
@@ -165,5 +193,6 @@ export const PATHS: Record<string, PathItem> = {
   '/v1/updates/{source}/{externalId}': { delete: retractUpdate },
   '/v1/digest/next': { get: getNextDigest },
   '/v1/digest/release': { post: releaseDigest },
+  '/v1/backup': { get: exportBackup, post: importBackup },
   '/v1/focus': { get: getFocus, put: setFocus },
 };

@@ -1,5 +1,6 @@
 /** The schemas of the OpenAPI document: request bodies from zod, responses by hand. */
 import { z } from 'zod';
+import { backupSchema } from '../../shared/backup-schemas';
 import { CHANNELS, PRIORITIES } from '../../shared/channels';
 import { DIGEST_CAUSES } from '../../shared/digest-schemas';
 import { FOCUS_CAUSES, focusSetSchema } from '../../shared/focus-schemas';
@@ -41,6 +42,34 @@ const heldItem = closed(
  * `additionalProperties: false`, so a test fails when a route sends a field this does not describe.
  */
 export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
+  Backup: {
+    type: 'object',
+    description: 'A Lull backup file (the same shape POST /v1/backup takes)',
+    required: ['format', 'version', 'exportedAt', 'settings', 'items', 'history'],
+    properties: {
+      format: { const: 'lull-backup' },
+      version: { const: 1 },
+      exportedAt: { type: 'number', description: 'Epoch milliseconds' },
+      settings: { type: 'object' },
+      items: { type: 'array', items: { type: 'object' } },
+      history: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  BackupImported: closed(
+    {
+      report: closed(
+        {
+          added: { type: 'integer' },
+          updated: { type: 'integer' },
+          unchanged: { type: 'integer' },
+          historyAdded: { type: 'integer' },
+        },
+        ['added', 'updated', 'unchanged', 'historyAdded'],
+      ),
+      settingsVersion: { type: 'integer' },
+    },
+    ['report', 'settingsVersion'],
+  ),
   Health: closed({ status: { const: 'ok' }, version: { type: 'string' } }, ['status', 'version']),
   UpdatesAccepted: closed(
     {
@@ -173,6 +202,7 @@ export function requestSchemas(): Record<string, JsonSchema> {
   registry.add(updateInputSchema, { id: 'UpdateInput' });
   registry.add(updatesBatchSchema, { id: 'UpdatesBatch' });
   registry.add(focusSetSchema, { id: 'FocusSet' });
+  registry.add(backupSchema, { id: 'BackupFile' });
   const safeUrl = updateInputSchema.shape.url.unwrap();
   const { schemas } = z.toJSONSchema(registry, {
     io: 'input',

@@ -4,6 +4,7 @@ import { type FocusStatus, focusSetSchema } from '../../shared/focus-schemas';
 import type { Core } from '../core';
 import { sendError, sendInvalid } from './errors';
 import { iso } from './iso';
+import { registerBackupRoutes } from './routes-backup';
 import { registerDigestRoutes } from './routes-digest';
 import { registerUpdateRoutes } from './routes-updates';
 
@@ -42,6 +43,7 @@ export function registerApiRoutes(app: FastifyInstance, core: Core): void {
 
   registerUpdateRoutes(app, core);
   registerDigestRoutes(app, core);
+  registerBackupRoutes(app, core);
 
   // Reading re-reads the clock: the browser host hears of no resume, and a script polling just
   // after the machine woke must not see the state from before it slept.
