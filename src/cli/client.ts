@@ -110,6 +110,8 @@ export interface ApiCall {
   auth?: boolean;
   /** Set for endpoints newer than some servers: a 404 then means "this version lacks it". */
   unsupported?: string;
+  /** Longer than the default for calls the app answers slowly (a backup waits for the window). */
+  timeoutMs?: number;
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -136,7 +138,7 @@ export async function request(target: Target, io: CliIo, call: ApiCall): Promise
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(call.timeoutMs ?? REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
     throw networkError(error, target.apiUrl);

@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 /** What the CLI touches outside itself, passed in so tests can run `main` in-process. */
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -51,4 +53,21 @@ export function processIo(): CliIo {
 
 export function systemZone(io: CliIo): string {
   return io.zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** JSON from a file (relative to the working directory) or from stdin (`-`); unreadable is a usage error. */
+export async function readJsonInput(input: string, io: CliIo): Promise<unknown> {
+  let text = '';
+  const name = input === '-' ? 'stdin' : input;
+  try {
+    if (input === '-') for await (const chunk of io.stdin) text += String(chunk);
+    else text = await fs.readFile(path.resolve(io.cwd, input), 'utf8');
+  } catch (error) {
+    throw usageError(`Cannot read ${name}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw usageError(`${name} is not valid JSON: ${(error as Error).message}`);
+  }
 }

@@ -1,4 +1,5 @@
 import { APP_VERSION } from '../main/version';
+import { BACKUP_HELP, exportCommand, importCommand } from './commands/backup';
 import { DIGEST_HELP, digest } from './commands/digest';
 import { FOCUS_HELP, focus } from './commands/focus';
 import { INBOX_HELP, inbox } from './commands/inbox';
@@ -19,6 +20,8 @@ Commands:
   focus off | focus status    stop focus; show it
   digest now | digest next    release held updates now; say how many are held and when they show
   inbox [--held] [--overdue]  list the updates the core knows, newest first, with reply-by times
+  export [--out FILE]         back up the inbox, history and settings (the window must be open)
+  import FILE|-               merge a backup in, keeping done and snoozed items as they were
   status                      is Lull running, which version, where (alias: health)
 
 ${GLOBAL_HELP}
@@ -39,6 +42,8 @@ const COMMANDS: Record<string, Command> = {
   focus: { run: focus, help: FOCUS_HELP },
   digest: { run: digest, help: DIGEST_HELP },
   inbox: { run: inbox, help: INBOX_HELP },
+  export: { run: exportCommand, help: BACKUP_HELP },
+  import: { run: importCommand, help: BACKUP_HELP },
   status: { run: status, help: STATUS_HELP },
   health: { run: status, help: STATUS_HELP },
 };

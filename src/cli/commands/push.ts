@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { CHANNELS, MINUTE_MS } from '../../shared/channels';
-import { type CliIo, usageError } from '../io';
+import { type CliIo, readJsonInput, usageError } from '../io';
 import { GLOBAL_HELP, parseCommand, type Values } from '../session';
 import { day, timeContext, toMillis, untilLocalTime } from '../time';
 
@@ -57,22 +55,6 @@ export function splitJsonInput(argv: string[]): { input: string | null; rest: st
     } else rest.push(arg);
   }
   return { input, rest };
-}
-
-async function readJsonInput(input: string, io: CliIo): Promise<unknown> {
-  let text = '';
-  const name = input === '-' ? 'stdin' : input;
-  try {
-    if (input === '-') for await (const chunk of io.stdin) text += String(chunk);
-    else text = await fs.readFile(path.resolve(io.cwd, input), 'utf8');
-  } catch (error) {
-    throw usageError(`Cannot read ${name}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw usageError(`${name} is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
