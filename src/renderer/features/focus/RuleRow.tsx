@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FocusRule } from '../../../shared/focus-schedule';
+import { ConfirmGroup, useConfirmation } from '../../components/ConfirmGroup';
 import { formatRuleTime, formatWeekdays } from './rule-format';
 
 interface Props {
@@ -16,18 +17,9 @@ interface Props {
 
 /** One rule: an enable switch, what it covers, Edit, and Delete behind a confirmation. */
 export function RuleRow({ rule, userZone, busy, onToggle, onEdit, onDelete, editRef }: Props) {
-  const [confirming, setConfirming] = useState(false);
+  const confirmation = useConfirmation();
   // The state asked for, shown at once while the core stores it; the mirror takes over after.
   const [asked, setAsked] = useState<boolean | null>(null);
-  const keep = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (wasConfirming.current) deleteButton.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   return (
     <li className="rule" data-enabled={asked ?? rule.enabled}>
@@ -64,39 +56,34 @@ export function RuleRow({ rule, userZone, busy, onToggle, onEdit, onDelete, edit
             .join(' · ')}
         </p>
       </div>
-      {confirming ? (
-        <fieldset className="rule-confirm">
-          <legend className="rule-confirm-text">Delete this rule?</legend>
-          <button
-            type="button"
-            className="button button-small button-danger"
-            disabled={busy}
-            onClick={() => {
-              wasConfirming.current = false;
-              onDelete();
-            }}
-          >
-            Delete<span className="visually-hidden"> {rule.name} for good</span>
-          </button>
-          <button
-            ref={keep}
-            type="button"
-            className="button button-small"
-            onClick={() => setConfirming(false)}
-          >
-            Keep<span className="visually-hidden"> {rule.name}</span>
-          </button>
-        </fieldset>
+      {confirmation.confirming ? (
+        <ConfirmGroup
+          confirmation={confirmation}
+          question="Delete this rule?"
+          confirmLabel={
+            <>
+              Delete<span className="visually-hidden"> {rule.name} for good</span>
+            </>
+          }
+          keepLabel={
+            <>
+              Keep<span className="visually-hidden"> {rule.name}</span>
+            </>
+          }
+          busy={busy}
+          removes
+          onConfirm={onDelete}
+        />
       ) : (
         <div className="rule-actions">
           <button ref={editRef} type="button" className="button button-small button-ghost" onClick={onEdit}>
             Edit<span className="visually-hidden"> {rule.name}</span>
           </button>
           <button
-            ref={deleteButton}
+            ref={confirmation.triggerRef}
             type="button"
             className="button button-small button-ghost"
-            onClick={() => setConfirming(true)}
+            onClick={confirmation.ask}
           >
             Delete<span className="visually-hidden"> {rule.name}</span>
           </button>

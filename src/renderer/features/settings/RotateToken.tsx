@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useServices } from '../../app/useServices';
+import { ConfirmGroup, useConfirmation } from '../../components/ConfirmGroup';
 import { describeError } from '../../lib/errors';
 
 /**
@@ -8,18 +9,9 @@ import { describeError } from '../../lib/errors';
  */
 export function RotateToken() {
   const { client } = useServices();
-  const [confirming, setConfirming] = useState(false);
+  const confirmation = useConfirmation();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const keep = useRef<HTMLButtonElement>(null);
-  const start = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (wasConfirming.current) start.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   const rotate = async () => {
     setBusy(true);
@@ -30,43 +22,30 @@ export function RotateToken() {
       setMessage({ text: `Could not rotate the token: ${describeError(failure)}`, error: true });
     } finally {
       setBusy(false);
-      setConfirming(false);
+      confirmation.dismiss();
     }
   };
 
   return (
     <div className="token-rotation">
-      {confirming ? (
-        <fieldset className="rule-confirm token-confirm">
-          <legend className="rule-confirm-text">
-            Rotate the token? Scripts using the old token will stop working at once.
-          </legend>
-          <button
-            type="button"
-            className="button button-small button-danger"
-            disabled={busy}
-            aria-busy={busy || undefined}
-            onClick={() => void rotate()}
-          >
-            Rotate now
-          </button>
-          <button
-            ref={keep}
-            type="button"
-            className="button button-small"
-            onClick={() => setConfirming(false)}
-          >
-            Keep the current token
-          </button>
-        </fieldset>
+      {confirmation.confirming ? (
+        <ConfirmGroup
+          confirmation={confirmation}
+          className="token-confirm"
+          question="Rotate the token? Scripts using the old token will stop working at once."
+          confirmLabel="Rotate now"
+          keepLabel="Keep the current token"
+          busy={busy}
+          onConfirm={() => void rotate()}
+        />
       ) : (
         <button
-          ref={start}
+          ref={confirmation.triggerRef}
           type="button"
           className="button button-small"
           onClick={() => {
             setMessage(null);
-            setConfirming(true);
+            confirmation.ask();
           }}
         >
           Rotate token

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import { SOURCE_KIND_LABELS, type SourceView } from '../../../shared/source-schemas';
+import { ConfirmGroup, useConfirmation } from '../../components/ConfirmGroup';
 import type { Clock } from '../../hooks/useClock';
 import { describeSourceStatus } from './source-status';
 
@@ -19,17 +19,8 @@ interface Props {
 /** One source: name, kind, status in words, and Check now, Pause or Resume, Edit, Remove (confirmed). */
 export function SourceRow({ view, clock, busy, onCheckNow, onSetPaused, onEdit, onRemove, editRef }: Props) {
   const { source, status } = view;
-  const [confirming, setConfirming] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  const removeButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const confirmation = useConfirmation();
   const paused = status.state === 'paused';
-
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-    else if (wasConfirming.current) removeButton.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   return (
     <li className="rule source" data-state={status.state} aria-labelledby={`source-${source.id}-name`}>
@@ -42,29 +33,24 @@ export function SourceRow({ view, clock, busy, onCheckNow, onSetPaused, onEdit, 
           {describeSourceStatus(source, status, clock.now, clock.zone)}
         </p>
       </div>
-      {confirming ? (
-        <fieldset className="rule-confirm">
-          <legend className="rule-confirm-text">Remove this source?</legend>
-          <button
-            type="button"
-            className="button button-small button-danger"
-            disabled={busy === 'remove'}
-            onClick={() => {
-              wasConfirming.current = false;
-              onRemove();
-            }}
-          >
-            Remove<span className="visually-hidden"> {source.name} for good</span>
-          </button>
-          <button
-            ref={keep}
-            type="button"
-            className="button button-small"
-            onClick={() => setConfirming(false)}
-          >
-            Keep<span className="visually-hidden"> {source.name}</span>
-          </button>
-        </fieldset>
+      {confirmation.confirming ? (
+        <ConfirmGroup
+          confirmation={confirmation}
+          question="Remove this source?"
+          confirmLabel={
+            <>
+              Remove<span className="visually-hidden"> {source.name} for good</span>
+            </>
+          }
+          keepLabel={
+            <>
+              Keep<span className="visually-hidden"> {source.name}</span>
+            </>
+          }
+          busy={busy === 'remove'}
+          removes
+          onConfirm={onRemove}
+        />
       ) : (
         <div className="rule-actions source-actions">
           <button
@@ -89,10 +75,10 @@ export function SourceRow({ view, clock, busy, onCheckNow, onSetPaused, onEdit, 
             Edit<span className="visually-hidden"> {source.name}</span>
           </button>
           <button
-            ref={removeButton}
+            ref={confirmation.triggerRef}
             type="button"
             className="button button-small button-ghost"
-            onClick={() => setConfirming(true)}
+            onClick={confirmation.ask}
           >
             Remove<span className="visually-hidden"> {source.name}</span>
           </button>
