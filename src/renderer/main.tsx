@@ -1,6 +1,6 @@
 /**
- * Wiring only: one client, one database, the journal consumer, the item-state sync, and the React
- * tree that reads them.
+ * Wiring only: one client, one database, the journal consumer, the backup responder, the item-state
+ * sync, and the React tree that reads them.
  */
 // Base styles first, so feature styles imported below override them.
 import './styles/theme.css';
@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { createItemStateSync } from './api/item-state-sync';
 import { followTokenRotation, getLullClient, watchTokenLinks } from './api/lull-client';
 import { App } from './app/App';
+import { startBackupResponder } from './app/backup-responder';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { ServicesContext } from './app/services-context';
 import { startJournalConsumer } from './db/journal-consumer';
@@ -23,6 +24,11 @@ startJournalConsumer(client.api, db, {
       if (state === 'online') listener();
     }),
   onError: (error) => console.warn('Lull: could not sync the inbox yet', error),
+});
+
+// `lull export|import` and `/v1/backup` reach the inbox through this window.
+startBackupResponder(client.api, db, {
+  onError: (error) => console.warn('Lull: could not answer a backup request', error),
 });
 
 const itemState = createItemStateSync(client.api, client.connection, {

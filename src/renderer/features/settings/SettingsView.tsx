@@ -5,6 +5,7 @@ import { useLullStore } from '../../store/store';
 import { ApiFacts } from '../inbox/ApiFacts';
 import { useRequestNotifications } from '../notifications/useWebNotifications';
 import { permissionText } from '../notifications/web-notifier';
+import { BackupSection } from './BackupSection';
 import { DeliveryForm } from './DeliveryForm';
 import { RotateToken } from './RotateToken';
 import '../focus/focus-view.css';
@@ -13,7 +14,7 @@ import '../inbox/empty-state.css';
 import './settings.css';
 import './settings-fields.css';
 
-/** `#/settings`: how held updates are delivered (with the charter check), notifications, the local API. */
+/** `#/settings`: how held updates are delivered (with the charter check), notifications, the local API, backup. */
 export function SettingsView() {
   const settings = useLullStore(selectSettings);
   const { info, error } = useAppInfo();
@@ -79,6 +80,8 @@ export function SettingsView() {
           )}
         </div>
       </section>
+
+      <BackupSection />
     </div>
   );
 }

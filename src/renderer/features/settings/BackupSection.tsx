@@ -1,0 +1,111 @@
+import { useId, useRef, useState } from 'react';
+import { useServices } from '../../app/useServices';
+import { exportInbox, importInbox } from '../../db/backup';
+import { describeError } from '../../lib/errors';
+import { backupFileName, buildBackup, importSummary, readBackup } from './backup-file';
+
+type Outcome = { text: string; error: boolean } | null;
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL by now; give it a moment before letting it go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Export the inbox, history and settings to one JSON file, or merge one in. The file is built and read
+ * in the page, where the inbox lives; the core only restores the settings.
+ */
+export function BackupSection() {
+  const { client, db } = useServices();
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+
+  const exportBackup = async () => {
+    setBusy('export');
+    setOutcome(null);
+    try {
+      const [settings, inbox] = await Promise.all([client.api.settings.get(), exportInbox(db)]);
+      const now = Date.now();
+      download(JSON.stringify(buildBackup(inbox, settings, now), null, 2), backupFileName(now));
+      setOutcome({ text: `Exported ${inbox.items.length} items and your settings.`, error: false });
+    } catch (failure) {
+      setOutcome({ text: `Could not export: ${describeError(failure)}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const importBackup = async (file: File) => {
+    setBusy('import');
+    setOutcome(null);
+    try {
+      const read = readBackup(await file.text());
+      if (!read.ok) {
+        setOutcome({ text: `Nothing was imported. ${read.error}`, error: true });
+        return;
+      }
+      // Settings first: the core validates them before anything changes.
+      await client.api.settings.restore({ settings: read.backup.settings });
+      const report = await importInbox(db, { items: read.backup.items, history: read.backup.history });
+      setOutcome({ text: importSummary(report), error: false });
+    } catch (failure) {
+      setOutcome({ text: `Could not import: ${describeError(failure)}`, error: true });
+    } finally {
+      setBusy(null);
+      // The same file can be chosen again.
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="backup-title">
+      <h3 id="backup-title" className="section-title">
+        Backup
+      </h3>
+      <div className="settings-card">
+        <p className="section-note settings-api-note">
+          One file with your inbox, what you did with each update, your focus history and your settings.
+          Secrets (source tokens and passwords) are never exported.
+        </p>
+        <div className="backup-actions">
+          <button
+            type="button"
+            className="button button-small"
+            disabled={busy !== null}
+            aria-busy={busy === 'export' || undefined}
+            onClick={() => void exportBackup()}
+          >
+            Export backup
+          </button>
+          <input
+            ref={fileInput}
+            id={inputId}
+            className="backup-file visually-hidden"
+            type="file"
+            accept="application/json,.json"
+            disabled={busy !== null}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void importBackup(file);
+            }}
+          />
+          <label htmlFor={inputId} className="button button-small" aria-busy={busy === 'import' || undefined}>
+            Import backup…
+          </label>
+        </div>
+        <p className="backup-status" role={outcome?.error ? 'alert' : 'status'}>
+          {outcome?.text}
+        </p>
+      </div>
+    </section>
+  );
+}
