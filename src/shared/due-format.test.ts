@@ -74,7 +74,16 @@ describe('dueGroup', () => {
     expect(dueGroup(at('2026-03-10T23:59'), ctx)).toBe('today');
     expect(dueGroup(at('2026-03-11T00:00'), ctx)).toBe('tomorrow');
     expect(dueGroup(at('2026-03-11T23:59'), ctx)).toBe('tomorrow');
-    expect(dueGroup(at('2026-03-12T00:00'), ctx)).toBe('later');
+    // Tuesday 10 March: Thursday to Sunday are this week, Monday 16 March is Later.
+    expect(dueGroup(at('2026-03-12T00:00'), ctx)).toBe('week');
+    expect(dueGroup(at('2026-03-15T23:59'), ctx)).toBe('week');
+    expect(dueGroup(at('2026-03-16T00:00'), ctx)).toBe('later');
+  });
+
+  it('has no This week on a Saturday: Sunday is tomorrow, Monday is next week', () => {
+    const saturday = { now: at('2026-03-14T10:00'), zone };
+    expect(dueGroup(at('2026-03-15T10:00'), saturday)).toBe('tomorrow');
+    expect(dueGroup(at('2026-03-16T10:00'), saturday)).toBe('later');
   });
 
   it('counts calendar days across a DST change', () => {
@@ -87,7 +96,8 @@ describe('dueGroup', () => {
 describe('groupByDue', () => {
   it('orders by deadline, overdue first, skipping empty groups and keeping ties stable', () => {
     const items = [
-      { id: 'later', deadline: at('2026-03-14T09:00') },
+      { id: 'later', deadline: at('2026-03-17T09:00') },
+      { id: 'week', deadline: at('2026-03-14T09:00') },
       { id: 'today-b', deadline: at('2026-03-10T15:00') },
       { id: 'overdue', deadline: at('2026-03-10T08:00') },
       { id: 'today-a', deadline: at('2026-03-10T13:00') },
@@ -97,6 +107,7 @@ describe('groupByDue', () => {
     expect(sections.map((s) => [s.group, s.items.map((i) => i.id)])).toEqual([
       ['overdue', ['overdue']],
       ['today', ['today-a', 'today-b', 'today-b2']],
+      ['week', ['week']],
       ['later', ['later']],
     ]);
   });

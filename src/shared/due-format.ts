@@ -1,19 +1,20 @@
 /**
  * How reply deadlines read to a person: which group an item falls in (Overdue / Due today / Tomorrow /
- * Later) and short phrases such as "due in 3 h · 14:00" or "overdue by 2 h · 12:00".
+ * This week / Later) and short phrases such as "due in 3 h · 14:00" or "overdue by 2 h · 12:00".
  * Pure: `now`, the IANA zone and the locale are arguments, so the renderer, notifications and tests
  * agree on every word.
  */
 import { DateTime } from 'luxon';
 import { MINUTE_MS } from './channels';
 
-export const DUE_GROUPS = ['overdue', 'today', 'tomorrow', 'later'] as const;
+export const DUE_GROUPS = ['overdue', 'today', 'tomorrow', 'week', 'later'] as const;
 export type DueGroup = (typeof DUE_GROUPS)[number];
 
 export const DUE_GROUP_LABELS: Readonly<Record<DueGroup, string>> = {
   overdue: 'Overdue',
   today: 'Due today',
   tomorrow: 'Tomorrow',
+  week: 'This week',
   later: 'Later',
 };
 
@@ -42,7 +43,12 @@ export function dueGroup(deadline: number, ctx: Pick<TimeContext, 'now' | 'zone'
   const days = calendarDaysBetween(ctx.now, deadline, ctx.zone);
   if (days <= 0) return 'today';
   if (days === 1) return 'tomorrow';
-  return 'later';
+  // The rest of this ISO week (Monday to Sunday) in the zone; from next Monday on, Later.
+  const sameWeek = DateTime.fromMillis(deadline, { zone: ctx.zone }).hasSame(
+    DateTime.fromMillis(ctx.now, { zone: ctx.zone }),
+    'week',
+  );
+  return sameWeek ? 'week' : 'later';
 }
 
 export interface DueSection<T> {
@@ -51,7 +57,7 @@ export interface DueSection<T> {
 }
 
 /**
- * Splits items into the four groups, in group order, leaving out empty groups. Items keep their
+ * Splits items into the groups, in group order, leaving out empty groups. Items keep their
  * relative order when deadlines tie (the input order, usually the database's).
  */
 export function groupByDue<T extends { readonly deadline: number }>(
