@@ -1,5 +1,5 @@
 // Finds the Electron binary the way node_modules/electron/index.js does, but without its side effect:
-// requiring `electron` downloads the binary when it is missing, and nothing can be downloaded here.
+// requiring `electron` downloads the binary when it is missing. Downloading is start.mjs's decision.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,7 @@ export function findElectronBinary({ root = ROOT, env = process.env, platform = 
   const dist = path.join(electronDir, 'dist');
   if (!existsSync(dist)) {
     return {
-      reason:
-        'the Electron binary is not installed (node_modules/electron/dist is missing) and cannot be downloaded here',
+      reason: 'the Electron binary is not installed (node_modules/electron/dist is missing)',
     };
   }
   if (!recorded) {

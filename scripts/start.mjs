@@ -25,7 +25,7 @@ const LAUNCH_FAILURES = [
 ];
 
 /** Runs a child with our stdio and signals; resolves with how it ended and the start of its stderr. */
-function run(command, commandArgs, { captureStderr = false, env = process.env } = {}) {
+function run(command, commandArgs, { captureStderr = false, echoStderr = true, env = process.env } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, commandArgs, {
       cwd: ROOT,
@@ -34,7 +34,7 @@ function run(command, commandArgs, { captureStderr = false, env = process.env } 
     });
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
-      process.stderr.write(chunk);
+      if (echoStderr) process.stderr.write(chunk);
       if (stderr.length < 16_384) stderr += chunk.toString();
     });
     const forward = (signal) => child.kill(signal);
@@ -86,14 +86,41 @@ async function startInBrowser() {
   process.exit(exitCodeOf(outcome));
 }
 
-const found = findElectronBinary();
+/**
+ * Electron 45 installs without its binary and fetches it on first launch. Try that once (it works on
+ * users' machines); where it cannot (offline, a closed network), say why and use the browser.
+ * LULL_NO_ELECTRON_DOWNLOAD=1 skips the attempt.
+ */
+async function downloadElectron() {
+  const installer = path.join(ROOT, 'node_modules', 'electron', 'install.js');
+  if (
+    process.env.LULL_NO_ELECTRON_DOWNLOAD ||
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ||
+    !existsSync(installer)
+  ) {
+    return null;
+  }
+  console.log('Downloading Electron for the first launch…');
+  // Its stack trace would bury the one sentence that follows: keep only the first line of it.
+  const outcome = await run(process.execPath, [installer], { captureStderr: true, echoStderr: false });
+  if (!outcome.error && outcome.code === 0) return null;
+  const cause =
+    (outcome.error?.message ?? outcome.stderr).split('\n').find((line) => line.trim()) ?? 'no reason given';
+  return `it could not be downloaded: ${cause.trim()}`;
+}
+
+let found = findElectronBinary();
+let downloadFailure = null;
+if (!found.path && !existsSync(path.join(ROOT, 'node_modules', 'electron', 'dist'))) {
+  downloadFailure = await downloadElectron();
+  found = findElectronBinary();
+}
 if (found.path) {
   const noDisplay = missingDisplay();
   const failure = noDisplay ?? (await tryElectron(found.path));
   console.log(`Electron cannot start here (${failure}), so Lull is starting in your browser instead.`);
 } else {
-  console.log(
-    `Electron is not available here (${found.reason}), so Lull is starting in your browser instead.`,
-  );
+  const why = downloadFailure ? `${found.reason} and ${downloadFailure}` : found.reason;
+  console.log(`Electron is not available here (${why}), so Lull is starting in your browser instead.`);
 }
 await startInBrowser();

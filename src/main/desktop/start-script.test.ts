@@ -9,7 +9,9 @@ const SCRIPTS = path.resolve(__dirname, '../../../scripts');
 const WEB_HOST = `console.log('web host ' + JSON.stringify(process.argv.slice(2))); process.exit(3);`;
 
 /** A copy of the project as start.mjs sees it: its scripts, a built web host, and Electron as asked. */
-async function project(electron: 'none' | 'package-only' | { binary: string }): Promise<string> {
+async function project(
+  electron: 'none' | 'package-only' | { binary: string } | { installer: string },
+): Promise<string> {
   const root = await tempDir('lull-start-');
   await fs.mkdir(path.join(root, 'scripts'));
   for (const name of ['start.mjs', 'electron-binary.mjs']) {
@@ -23,6 +25,10 @@ async function project(electron: 'none' | 'package-only' | { binary: string }): 
   await fs.writeFile(path.join(electronDir, 'package.json'), '{"name":"electron","version":"45.4.1"}');
   await fs.writeFile(path.join(electronDir, 'path.txt'), 'electron');
   if (electron === 'package-only') return root;
+  if ('installer' in electron) {
+    await fs.writeFile(path.join(electronDir, 'install.js'), electron.installer);
+    return root;
+  }
   await fs.mkdir(path.join(electronDir, 'dist'));
   await fs.writeFile(path.join(electronDir, 'dist', 'electron'), `#!/bin/sh\n${electron.binary}\n`, {
     mode: 0o755,
@@ -44,8 +50,7 @@ describe('findElectronBinary', () => {
       reason: 'the electron package is not installed (run npm install)',
     });
     expect(findElectronBinary({ root: await project('package-only'), env: {} })).toEqual({
-      reason:
-        'the Electron binary is not installed (node_modules/electron/dist is missing) and cannot be downloaded here',
+      reason: 'the Electron binary is not installed (node_modules/electron/dist is missing)',
     });
   });
 
@@ -69,10 +74,36 @@ describe.skipIf(process.platform === 'win32')('npm start (scripts/start.mjs)', (
     const result = start(await project('package-only'));
     expect(result.stdout).toBe(
       'Electron is not available here (the Electron binary is not installed (node_modules/electron/dist is ' +
-        'missing) and cannot be downloaded here), so Lull is starting in your browser instead.\n' +
+        'missing)), so Lull is starting in your browser instead.\n' +
         'web host ["--port","0"]\n',
     );
     expect(result.status).toBe(3);
+  });
+
+  it('tries the first-launch download, and says why it failed before using the browser', async () => {
+    const failing = `console.error('TypeError: fetch failed'); console.error('    at somewhere'); process.exit(1);`;
+    const result = start(await project({ installer: failing }));
+    expect(result.stdout).toBe(
+      'Downloading Electron for the first launch…\n' +
+        'Electron is not available here (the Electron binary is not installed (node_modules/electron/dist is ' +
+        'missing) and it could not be downloaded: TypeError: fetch failed), so Lull is starting in your ' +
+        'browser instead.\nweb host ["--port","0"]\n',
+    );
+    expect(
+      start(await project({ installer: failing }), { LULL_NO_ELECTRON_DOWNLOAD: '1' }).stdout,
+    ).not.toContain('Downloading');
+  });
+
+  it('runs Electron once the first-launch download put the binary in place', async () => {
+    const installing = [
+      "const fs = require('node:fs'); const path = require('node:path');",
+      "const dist = path.join(__dirname, 'dist'); fs.mkdirSync(dist);",
+      "fs.writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\\necho \"electron $*\"; exit 5\\n', { mode: 0o755 });",
+    ].join('\n');
+    const root = await project({ installer: installing });
+    const result = start(root);
+    expect(result.stdout).toBe(`Downloading Electron for the first launch…\nelectron ${root} --port 0\n`);
+    expect(result.status).toBe(5);
   });
 
   it('runs Electron on the app with the arguments, and exits with its code', async () => {
