@@ -194,3 +194,42 @@ test('the settings view with the Backup section has no WCAG 2.1 A/AA violations 
     await host.stop();
   }
 });
+
+test('/v1/backup answers through the open page, and with 409 no-window once it is closed', async ({
+  page,
+}) => {
+  // Without a window the core waits 10 s for an answer before it says so.
+  test.setTimeout(45_000);
+  const host = await startHost();
+  try {
+    await host.api('/v1/updates', {
+      body: {
+        updates: TITLES.slice(0, 2).map((title, i) => ({ source: 'e2e', externalId: `h${i}`, title })),
+      },
+    });
+    await page.goto(host.pageUrl);
+    await expect(inboxRows(page)).toHaveCount(2);
+
+    const exported = await host.api('/v1/backup');
+    expect(exported.status).toBe(200);
+    const backup = (await exported.json()) as { format: string; items: ExportedItem[] };
+    expect(backup.format).toBe('lull-backup');
+    expect(backup.items.map((item) => item.title).sort()).toEqual(TITLES.slice(0, 2).sort());
+
+    // An import over HTTP merges in the page: the item done in the file is done here too.
+    backup.items[0] = { ...backup.items[0]!, status: 'done', doneAt: Date.now() } as ExportedItem;
+    const imported = await host.api('/v1/backup', { body: backup });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({
+      report: { added: 0, updated: 1, unchanged: 1, historyAdded: 0 },
+    });
+    await expect(inboxRows(page)).toHaveCount(1);
+
+    await page.close();
+    const refused = await host.api('/v1/backup');
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'no-window' } });
+  } finally {
+    await host.stop();
+  }
+});
