@@ -22,8 +22,15 @@ function openDb(): LullDb {
 function fakeApi() {
   const listeners = new Set<(request: Request) => void>();
   const responses: Response[] = [];
+  const stateChanges: unknown[] = [];
   let answered: () => void = () => {};
   const api: BackupApi = {
+    inbox: {
+      async setState(change) {
+        stateChanges.push(change);
+        return { updated: change.ids.length };
+      },
+    },
     backup: {
       async respond(response) {
         responses.push(response);
@@ -41,7 +48,7 @@ function fakeApi() {
       answered = () => resolve(responses.at(-1)!);
       for (const listener of listeners) listener(payload);
     });
-  return { api, request, listenerCount: () => listeners.size };
+  return { api, request, stateChanges, listenerCount: () => listeners.size };
 }
 
 const stored: BackupItem = {
@@ -84,6 +91,16 @@ describe('startBackupResponder', () => {
       report: { added: 1, updated: 0, unchanged: 0, historyAdded: 0 },
     });
     expect(await db.items.get('me/a')).toEqual(stored);
+  });
+
+  it('after merging, tells the core which imported items are done', async () => {
+    const db = openDb();
+    const fake = fakeApi();
+    startBackupResponder(fake.api, db);
+    // `stored` is done already; a second done item proves the ids are gathered, not just the first.
+    const done = { ...stored, id: 'me/done', status: 'done' as const, doneAt: 1 };
+    await fake.request({ requestId: 'r3', action: 'import', inbox: { items: [stored, done], history: [] } });
+    await vi.waitFor(() => expect(fake.stateChanges).toEqual([{ ids: ['me/a', 'me/done'], state: 'done' }]));
   });
 
   it('answers a failure in words, and stops listening when unsubscribed', async () => {

@@ -2,8 +2,9 @@ import type { LullApi, Unsubscribe } from '../../shared/contract';
 import { exportInbox, importInbox } from '../db/backup';
 import type { LullDb } from '../db/lull-db';
 import { describeError } from '../lib/errors';
+import { tellCoreImportedState } from './imported-state';
 
-export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested'>;
+export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested' | 'inbox'>;
 
 /**
  * The window's answer when the core relays a backup (`lull export|import`, `/v1/backup`): the inbox
@@ -23,6 +24,13 @@ export function startBackupResponder(
         } else {
           const report = await importInbox(db, request.inbox);
           await api.backup.respond({ requestId: request.requestId, ok: true, report });
+          // After answering: the caller hears at once; the core then learns the done and snoozed.
+          await tellCoreImportedState(
+            api,
+            db,
+            request.inbox.items.map((item) => item.id),
+            Date.now(),
+          );
         }
       } catch (failure) {
         const error = describeError(failure).slice(0, 500);

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { tellCoreImportedState } from '../../app/imported-state';
 import { useServices } from '../../app/useServices';
 import { exportInbox, importInbox } from '../../db/backup';
 import { describeError } from '../../lib/errors';
@@ -57,6 +58,12 @@ export function BackupSection() {
       await client.api.settings.restore({ settings: read.backup.settings });
       const report = await importInbox(db, { items: read.backup.items, history: read.backup.history });
       setOutcome({ text: importSummary(report), error: false });
+      await tellCoreImportedState(
+        client.api,
+        db,
+        read.backup.items.map((item) => item.id),
+        Date.now(),
+      );
     } catch (failure) {
       setOutcome({ text: `Could not import: ${describeError(failure)}`, error: true });
     } finally {
