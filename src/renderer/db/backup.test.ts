@@ -1,20 +1,10 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { openTestDb } from '../../../test/helpers/renderer-db';
 import type { BackupItem, InboxBackup } from '../../shared/backup-schemas';
 import type { JournalEvent } from '../../shared/schemas';
 import { exportInbox, IMPORTED_SEQ, importInbox } from './backup';
-import { LullDb } from './lull-db';
 
-let dbCount = 0;
-const dbs: LullDb[] = [];
-function openDb(): LullDb {
-  const db = new LullDb(`backup-${++dbCount}`, { indexedDB, IDBKeyRange });
-  dbs.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const openDb = openTestDb;
 
 function item(externalId: string, overrides: Partial<BackupItem> = {}): BackupItem {
   return {

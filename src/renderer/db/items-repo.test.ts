@@ -1,20 +1,11 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { openTestDb } from '../../../test/helpers/renderer-db';
 import type { InboxItem } from '../../shared/schemas';
 import { getItems, latestDigestRow, listInboxItems, setItemsState } from './items-repo';
 import { applyJournalPage, mergeItem } from './journal-consumer';
-import { LullDb } from './lull-db';
+import type { LullDb } from './lull-db';
 
-let count = 0;
-const dbs: LullDb[] = [];
-function openDb(): LullDb {
-  const db = new LullDb(`items-repo-${++count}`, { indexedDB, IDBKeyRange });
-  dbs.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const openDb = openTestDb;
 
 function item(externalId: string, deadline: number): InboxItem {
   return {

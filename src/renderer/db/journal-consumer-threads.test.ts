@@ -1,36 +1,11 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { InboxItem } from '../../shared/schemas';
+import { describe, expect, it } from 'vitest';
+import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
 import { getJournalSeq, listOpenItems, markDone } from './items-repo';
 import { applyJournalPage } from './journal-consumer';
-import { LullDb } from './lull-db';
 
-let dbCount = 0;
-const dbs: LullDb[] = [];
-function openDb(): LullDb {
-  const db = new LullDb(`consumer-threads-${++dbCount}`, { indexedDB, IDBKeyRange });
-  dbs.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const openDb = openTestDb;
 
-function item(externalId: string, overrides: Partial<InboxItem> = {}): InboxItem {
-  return {
-    id: `me/${externalId}`,
-    source: 'me',
-    externalId,
-    channel: 'chat',
-    title: `Item ${externalId}`,
-    receivedAt: 1_000,
-    deadline: 10_000,
-    deadlineExplicit: false,
-    priority: 'normal',
-    ingestedAt: 1_000,
-    ...overrides,
-  };
-}
+const item = testItem;
 
 describe('journal consumer: a done item returns with new activity', () => {
   it('reopens a re-delivered item that arrives after it was done (new activity in a GitHub thread)', async () => {

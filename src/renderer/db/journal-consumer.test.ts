@@ -1,37 +1,13 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
 import { journalPageSchema } from '../../shared/contract';
 import type { InboxItem, JournalEntry } from '../../shared/schemas';
 import { getJournalSeq, listOpenItems, markDone } from './items-repo';
 import { applyJournalPage, type JournalApi, startJournalConsumer } from './journal-consumer';
-import { LullDb } from './lull-db';
 
-let dbCount = 0;
-const dbs: LullDb[] = [];
-function openDb(name = `consumer-${++dbCount}`): LullDb {
-  const db = new LullDb(name, { indexedDB, IDBKeyRange });
-  dbs.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-});
+const openDb = openTestDb;
 
-function item(externalId: string, overrides: Partial<InboxItem> = {}): InboxItem {
-  return {
-    id: `me/${externalId}`,
-    source: 'me',
-    externalId,
-    channel: 'chat',
-    title: `Item ${externalId}`,
-    receivedAt: 1_000,
-    deadline: 10_000,
-    deadlineExplicit: false,
-    priority: 'normal',
-    ingestedAt: 1_000,
-    ...overrides,
-  };
-}
+const item = testItem;
 
 /** The core's journal semantics (src/main/journal.ts) in memory, with hooks to observe the consumer. */
 function fakeCore() {
