@@ -1,15 +1,9 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { FocusRule } from '../../../shared/focus-schedule';
+import { useValidatedForm } from '../../components/useValidatedForm';
 import { DayPicker } from './DayPicker';
 import { FieldError } from './FieldError';
-import {
-  endsNextDay,
-  formToRule,
-  NAME_MAX_LENGTH,
-  type RuleField,
-  type RuleFormErrors,
-  type RuleFormState,
-} from './rule-form';
+import { endsNextDay, formToRule, NAME_MAX_LENGTH, type RuleField, type RuleFormState } from './rule-form';
 import { zoneOptions } from './rule-format';
 
 interface Props {
@@ -36,59 +30,31 @@ const FIELD_ORDER: readonly RuleField[] = ['name', 'kind', 'weekdays', 'start', 
  * (aria-describedby, aria-invalid) after the first save attempt and update as the fields change.
  */
 export function RuleForm({ ruleId, initial, title, userZone, onSave, onCancel }: Props) {
-  const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<RuleFormErrors>({});
-  const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const id = useId();
   const fieldId = (field: RuleField) => `${id}-${field}`;
   const errorId = (field: RuleField) => `${id}-${field}-error`;
-
-  const nameInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    nameInput.current?.focus();
-  }, []);
-
-  const update = (patch: Partial<RuleFormState>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const result = formToRule(next, ruleId);
-      setErrors(result.ok ? {} : result.errors);
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setAttempted(true);
-    const result = formToRule(form, ruleId);
-    if (!result.ok) {
-      setErrors(result.errors);
-      const first = FIELD_ORDER.find((field) => result.errors[field]);
-      const target = first === 'weekdays' ? `${fieldId('weekdays')}-1` : first && fieldId(first);
-      if (target) document.getElementById(target)?.focus();
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    setSaveError(null);
-    const refusal = await onSave(result.rule);
-    // On success the parent closes the form; only a refusal leaves it on screen.
-    if (refusal) {
-      setSaving(false);
-      setSaveError(`The rule was not saved: ${refusal}`);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const {
+    form,
+    update,
+    errors,
+    saving,
+    saveError,
+    submit,
+    onKeyDown,
+    firstInput: nameInput,
+  } = useValidatedForm({
+    initial,
+    validate: (state: RuleFormState) => {
+      const result = formToRule(state, ruleId);
+      return result.ok ? { ok: true as const, value: result.rule } : result;
+    },
+    fieldOrder: FIELD_ORDER,
+    // The day picker is a group of checkboxes: its first one takes focus.
+    elementIdFor: (field) => (field === 'weekdays' ? `${fieldId('weekdays')}-1` : fieldId(field)),
+    save: onSave,
+    refusalLead: 'The rule was not saved',
+    onCancel,
+  });
 
   const invalid = (field: RuleField) => (errors[field] ? true : undefined);
   const describedBy = (field: RuleField, ...more: (string | false)[]) =>

@@ -1,6 +1,7 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { CHANNEL_LABELS, CHANNELS } from '../../../shared/channels';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceDraft } from '../../../shared/source-schemas';
+import { useValidatedForm } from '../../components/useValidatedForm';
 import { FieldError } from '../focus/FieldError';
 import { describedProps, fieldIdFor, TextField } from './SourceField';
 import { SourceKindFields } from './SourceKindFields';
@@ -8,7 +9,6 @@ import {
   formToDraft,
   SOURCE_FIELDS,
   type SourceField,
-  type SourceFormErrors,
   type SourceFormState,
   switchKind,
 } from './source-form';
@@ -28,56 +28,31 @@ interface Props {
  * fields after the first save attempt. The secret lives in this form's state only, until it is sent.
  */
 export function SourceForm({ initial, hasSecret, title, onSave, onCancel }: Props) {
-  const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<SourceFormErrors>({});
-  const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const formId = useId();
-  const nameInput = useRef<HTMLInputElement>(null);
   const editing = Boolean(initial.id);
-
-  useEffect(() => {
-    nameInput.current?.focus();
-  }, []);
-
-  const update = (patch: Partial<SourceFormState>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const result = formToDraft(next, hasSecret);
-      setErrors(result.ok ? {} : result.errors);
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setAttempted(true);
-    const result = formToDraft(form, hasSecret);
-    if (!result.ok) {
-      setErrors(result.errors);
-      const first = SOURCE_FIELDS.find((field) => result.errors[field]);
-      if (first) document.getElementById(fieldIdFor(formId, first))?.focus();
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    setSaveError(null);
-    const refusal = await onSave(result.draft, result.secret);
-    // On success the parent closes the form (and the secret with it); a refusal leaves it on screen.
-    if (refusal) {
-      setSaving(false);
-      setSaveError(`The source was not saved: ${refusal}`);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const {
+    form,
+    update,
+    reset,
+    errors,
+    saving,
+    saveError,
+    submit,
+    onKeyDown,
+    firstInput: nameInput,
+  } = useValidatedForm({
+    initial,
+    validate: (state: SourceFormState) => {
+      const result = formToDraft(state, hasSecret);
+      return result.ok ? { ok: true as const, value: result } : result;
+    },
+    fieldOrder: SOURCE_FIELDS,
+    elementIdFor: (field) => fieldIdFor(formId, field),
+    // On success the parent closes the form, and the secret goes with it.
+    save: (value) => onSave(value.draft, value.secret),
+    refusalLead: 'The source was not saved',
+    onCancel,
+  });
 
   const at = (field: SourceField) => ({ formId, field, error: errors[field] });
 
@@ -121,11 +96,7 @@ export function SourceForm({ initial, hasSecret, title, onSave, onCancel }: Prop
                   name={`${formId}-kind`}
                   value={kind}
                   checked={form.kind === kind}
-                  onChange={() => {
-                    setForm(switchKind(form, kind));
-                    setErrors({});
-                    setAttempted(false);
-                  }}
+                  onChange={() => reset(switchKind(form, kind))}
                 />
                 <span>{SOURCE_KIND_LABELS[kind]}</span>
               </label>
