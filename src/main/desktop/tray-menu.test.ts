@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { deepWorkUtc } from '../../../test/helpers/focus-rules';
 import type { FocusRule } from '../../shared/focus-schedule';
 import type { FocusSet } from '../../shared/focus-schemas';
 import { evaluateFocus, type FocusOverride } from '../../shared/focus-state';
@@ -22,16 +23,7 @@ const T0 = Date.UTC(2025, 2, 4, 9, 0); // Tuesday 4 March 2025, 09:00 UTC
 const FRIDAY_NOON = Date.UTC(2025, 2, 7, 12, 0);
 const IN_BLOCK = T0 + 75 * MIN; // 10:15, inside Deep work
 
-const deepWork: FocusRule = {
-  id: 'deep',
-  name: 'Deep work',
-  kind: 'window',
-  weekdays: [1, 2, 3, 4, 5],
-  start: '10:00',
-  end: '11:00',
-  zone: 'UTC',
-  enabled: true,
-};
+const deepWork = deepWorkUtc;
 const UTC_CALENDAR: WorkingCalendar = { zone: 'UTC', hours: DEFAULT_WORKING_HOURS, holidays: [] };
 
 function view(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeTray, nativeImage, resetElectronFake } from '../../../test/fakes/electron';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
+import { deepWorkUtc } from '../../../test/helpers/focus-rules';
 import { createTestCore } from '../../../test/helpers/test-core';
 import type { EventPayload } from '../../shared/contract';
 import type { FocusRule } from '../../shared/focus-schedule';
@@ -14,16 +15,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const T0 = Date.UTC(2025, 2, 4, 9, 0); // Tuesday 4 March 2025, 09:00 UTC (vitest pins TZ=UTC)
 
-const deepWork: FocusRule = {
-  id: 'deep',
-  name: 'Deep work',
-  kind: 'window',
-  weekdays: [1, 2, 3, 4, 5],
-  start: '10:00',
-  end: '11:00',
-  zone: 'UTC',
-  enabled: true,
-};
+const deepWork = deepWorkUtc;
 
 describe('loadTrayIcons', () => {
   beforeEach(() => resetElectronFake());

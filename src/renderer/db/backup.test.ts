@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTestDb } from '../../../test/helpers/renderer-db';
+import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
 import type { BackupItem, InboxBackup } from '../../shared/backup-schemas';
 import type { JournalEvent } from '../../shared/schemas';
 import { exportInbox, IMPORTED_SEQ, importInbox } from './backup';
@@ -7,20 +7,7 @@ import { exportInbox, IMPORTED_SEQ, importInbox } from './backup';
 const openDb = openTestDb;
 
 function item(externalId: string, overrides: Partial<BackupItem> = {}): BackupItem {
-  return {
-    id: `me/${externalId}`,
-    source: 'me',
-    externalId,
-    channel: 'chat',
-    title: `Item ${externalId}`,
-    receivedAt: 1_000,
-    deadline: 10_000,
-    deadlineExplicit: false,
-    priority: 'normal',
-    ingestedAt: 1_000,
-    status: 'open',
-    ...overrides,
-  };
+  return { ...testItem(externalId), status: 'open', ...overrides };
 }
 
 const events: JournalEvent[] = [
