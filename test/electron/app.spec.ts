@@ -18,18 +18,24 @@ async function electronBinary(): Promise<{ path?: string; reason?: string }> {
   return findElectronBinary();
 }
 
-test('opens a sandboxed Lull window whose page has window.lull and no Node', async () => {
-  const binary = await electronBinary();
-  test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`);
+/** The built desktop app on a fresh data dir and a free port, as a user would start it. */
+async function launchLull(executablePath: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lull-electron-'));
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.ELECTRON_RENDERER_URL;
   const app = await electron.launch({
-    executablePath: binary.path,
+    executablePath,
     args: [path.join(ROOT, 'out/main/index.js'), '--data-dir', dataDir, '--port', '0'],
     env: env as Record<string, string>,
   });
+  return { app, dataDir };
+}
+
+test('opens a sandboxed Lull window whose page has window.lull and no Node', async () => {
+  const binary = await electronBinary();
+  test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`);
+  const { app, dataDir } = await launchLull(binary.path!);
   try {
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
@@ -87,15 +93,7 @@ test('opens a sandboxed Lull window whose page has window.lull and no Node', asy
 test('a page can close its own top-level window after in-page navigations, once history is cleared', async () => {
   const binary = await electronBinary();
   test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lull-electron-'));
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  delete env.ELECTRON_RENDERER_URL;
-  const app = await electron.launch({
-    executablePath: binary.path,
-    args: [path.join(ROOT, 'out/main/index.js'), '--data-dir', dataDir, '--port', '0'],
-    env: env as Record<string, string>,
-  });
+  const { app, dataDir } = await launchLull(binary.path!);
   try {
     await app.firstWindow();
     const closed = await app.evaluate(async ({ BrowserWindow }) => {
