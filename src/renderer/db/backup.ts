@@ -35,10 +35,17 @@ function historyEvent(row: HistoryRow): JournalEvent {
   return (typeof id === 'number' ? event : { ...event, id }) as JournalEvent;
 }
 
+/** The row as a backup holds it: search words are the database's own, rebuilt on every write. */
+function backupRow(row: StoredItem | undefined): StoredItem | undefined {
+  if (!row) return row;
+  const { words: _words, ...item } = row;
+  return item;
+}
+
 export async function exportInbox(db: LullDb): Promise<InboxBackup> {
   return db.transaction('r', db.items, db.history, async () => {
     const [items, history] = await Promise.all([db.items.toArray(), db.history.orderBy('at').toArray()]);
-    return { items, history: history.map(historyEvent) };
+    return { items: items.map((row) => backupRow(row)!), history: history.map(historyEvent) };
   });
 }
 
@@ -52,7 +59,7 @@ export async function importInbox(db: LullDb, inbox: InboxBackup): Promise<Merge
     const report: MergeReport = { added: 0, updated: 0, unchanged: 0, historyAdded: 0 };
     const rows: StoredItem[] = [];
     ids.forEach((id, index) => {
-      const local = existing[index];
+      const local = backupRow(existing[index]);
       const merged = mergeBackupItem(local, incoming.get(id)!);
       if (!local) report.added++;
       else if (sameData(merged, local)) {

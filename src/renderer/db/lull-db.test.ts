@@ -15,8 +15,20 @@ describe('LullDb schema', () => {
     const items = db.table('items').schema;
     expect(items.primKey.name).toBe('id');
     expect(items.indexes.map((i) => i.name).sort()).toEqual(
-      ['[status+deadline]', 'channel', 'deadline', 'receivedAt', 'source', 'threadId'].sort(),
+      [
+        '[status+deadline]',
+        '[status+channel+deadline]',
+        '[status+source+deadline]',
+        'channel',
+        'deadline',
+        'receivedAt',
+        'source',
+        'threadId',
+        'words',
+      ].sort(),
     );
+    expect(items.idxByName.words?.multi).toBe(true);
+    expect(db.table('outbox').schema.primKey.auto).toBe(true);
     expect(db.table('meta').schema.primKey.name).toBe('key');
     expect(db.table('history').schema.primKey.auto).toBe(true);
     db.close();
@@ -32,7 +44,9 @@ describe('LullDb schema', () => {
         source: 'me',
         externalId: '1',
         channel: 'chat',
-        title: 'Old row',
+        title: 'Old row from Zoë',
+        sender: { name: 'Ada Lovelace' },
+        snippet: 'Can you review?',
         receivedAt: 1,
         deadline: 2,
         deadlineExplicit: false,
@@ -45,7 +59,16 @@ describe('LullDb schema', () => {
       old.close();
 
       const current = new LullDb(name, options);
-      expect(await current.items.get('me/1')).toMatchObject({ title: 'Old row', status: 'done', doneAt: 3 });
+      expect(await current.items.get('me/1')).toMatchObject({
+        title: 'Old row from Zoë',
+        status: 'done',
+        doneAt: 3,
+      });
+      // Every upgrade leaves rows findable by the words of their title, sender and snippet.
+      const found = await current.items.where('words').startsWith('zoe').primaryKeys();
+      expect(found).toEqual(['me/1']);
+      expect(await current.items.where('words').equals('lovelace').count()).toBe(1);
+      expect(await current.items.where('words').equals('review').count()).toBe(1);
       expect(await current.meta.get('journalSeq')).toEqual({ key: 'journalSeq', value: 42 });
       current.close();
     },
