@@ -90,7 +90,7 @@ describe('startBackupResponder', () => {
       ok: true,
       report: { added: 1, updated: 0, unchanged: 0, historyAdded: 0 },
     });
-    expect(await db.items.get('me/a')).toEqual(stored);
+    expect(await db.items.get('me/a')).toEqual({ ...stored, words: ['item', 'a'] });
   });
 
   it('after merging, tells the core which imported items are done', async () => {
