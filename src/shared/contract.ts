@@ -28,6 +28,9 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.output<typeof appInfoSchema>;
 
+/** A UUID (crypto.randomUUID) naming one user action, for exactly-once replay. */
+export const actionIdSchema = z.uuid();
+
 export const journalPageSchema = z.object({
   entries: z.array(journalEntrySchema),
   lastSeq: z.number().int().min(0),
@@ -85,6 +88,11 @@ export const contract = {
           state: z.enum(['open', 'done', 'snoozed']),
           /** Required with `snoozed`: when the items come back. */
           snoozeUntil: z.number().int().min(0).optional(),
+          /**
+           * The renderer's id for this change (its durable outbox key): a replay of an id the core
+           * already applied changes nothing, so a change reaches the core exactly once.
+           */
+          actionId: actionIdSchema.optional(),
         })
         .refine((r) => (r.state === 'snoozed') === (r.snoozeUntil !== undefined), {
           message: 'give snoozeUntil with state "snoozed", and only then',
