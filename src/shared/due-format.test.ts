@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   calendarDaysBetween,
+  dueBoundaries,
   dueGroup,
   formatCountdown,
   formatDue,
@@ -159,5 +161,36 @@ describe('formatRange', () => {
     expect(formatRange(at('2026-03-10T11:00'), at('2026-03-10T13:00'), ctx)).toBe('11:00–13:00');
     expect(formatRange(at('2026-03-11T09:00'), at('2026-03-11T11:00'), ctx)).toBe('Wed 09:00–11:00');
     expect(formatRange(at('2026-03-10T22:00'), at('2026-03-11T02:00'), ctx)).toBe('22:00–Wed 02:00');
+  });
+});
+
+describe('dueBoundaries', () => {
+  it('cuts the groups exactly where dueGroup does, in any zone and week day', () => {
+    const groupAt = (deadline: number, ctx: { now: number; zone: string }) => {
+      const b = dueBoundaries(ctx);
+      if (deadline < b.now) return 'overdue';
+      if (deadline < b.endOfToday) return 'today';
+      if (deadline < b.endOfTomorrow) return 'tomorrow';
+      if (deadline < b.endOfWeek) return 'week';
+      return 'later';
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }),
+        fc.integer({ min: -3 * 86_400_000, max: 14 * 86_400_000 }),
+        fc.constantFrom(
+          'Europe/Berlin',
+          'America/New_York',
+          'Australia/Lord_Howe',
+          'Pacific/Kiritimati',
+          'UTC',
+        ),
+        (now, offset, zone) => {
+          const ctx = { now, zone };
+          expect(groupAt(now + offset, ctx)).toBe(dueGroup(now + offset, ctx));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

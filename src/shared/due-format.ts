@@ -51,6 +51,24 @@ export function dueGroup(deadline: number, ctx: Pick<TimeContext, 'now' | 'zone'
   return sameWeek ? 'week' : 'later';
 }
 
+/**
+ * Where the groups start, as instants: overdue before `now`, Due today before the first, Tomorrow
+ * before the second, This week before the third, Later from it on. The same cut as `dueGroup`, so the
+ * inbox can count each group with one index range instead of reading the rows.
+ */
+export function dueBoundaries(ctx: Pick<TimeContext, 'now' | 'zone'>): {
+  now: number;
+  endOfToday: number;
+  endOfTomorrow: number;
+  endOfWeek: number;
+} {
+  const today = DateTime.fromMillis(ctx.now, { zone: ctx.zone }).startOf('day');
+  const endOfToday = today.plus({ days: 1 }).toMillis();
+  const endOfTomorrow = today.plus({ days: 2 }).toMillis();
+  const nextWeek = today.startOf('week').plus({ weeks: 1 }).toMillis();
+  return { now: ctx.now, endOfToday, endOfTomorrow, endOfWeek: Math.max(endOfTomorrow, nextWeek) };
+}
+
 export interface DueSection<T> {
   readonly group: DueGroup;
   readonly items: readonly T[];

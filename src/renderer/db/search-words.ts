@@ -10,7 +10,10 @@ const MAX_WORDS = 200;
 
 /** Lower case, accents off: "Zoë" and "zoe" are the same word. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The distinct words of a text, in order of first appearance. */

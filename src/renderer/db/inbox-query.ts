@@ -1,0 +1,264 @@
+/**
+ * The inbox's queries over Dexie, built so the cost follows what is on screen rather than what is
+ * stored: group counts are index range counts, rows are read a window at a time with keyset paging
+ * (continue after the last row's (deadline, id) key), and a window's live query reads only its range.
+ *
+ * Plans, by filter:
+ * - status only: `[status+deadline]`;
+ * - a channel or a source: `[status+channel+deadline]` / `[status+source+deadline]`;
+ * - text, or both channel and source: the matches are read once (`*words` index for text) and
+ *   sorted in memory; a search returns what a person can read, not 100,000 rows.
+ * "Overdue" narrows the deadline range to before now in every plan.
+ */
+import Dexie, { type Collection } from 'dexie';
+import type { Channel } from '../../shared/channels';
+import { DUE_GROUPS, type DueGroup, dueBoundaries, type TimeContext } from '../../shared/due-format';
+import type { ItemStatus, LullDb, StoredItem } from './lull-db';
+import { matchesWords, splitWords } from './search-words';
+
+export interface InboxFilter {
+  readonly status: ItemStatus;
+  readonly channel: Channel | null;
+  readonly source: string | null;
+  readonly overdue: boolean;
+  /** Words to find in title, sender and snippet; each must start a word of the item. */
+  readonly text: string;
+}
+
+export const DEFAULT_FILTER: InboxFilter = {
+  status: 'open',
+  channel: null,
+  source: null,
+  overdue: false,
+  text: '',
+};
+
+/** Where a page ends: the next page starts after this (deadline, id), the index's own order. */
+export interface PageKey {
+  readonly deadline: number;
+  readonly id: string;
+}
+
+export const keyOf = (item: StoredItem): PageKey => ({ deadline: item.deadline, id: item.id });
+
+/** The index order: deadline, then id by code units (as IndexedDB compares strings). */
+export function compareKeys(a: PageKey, b: PageKey): number {
+  return a.deadline - b.deadline || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface GroupCount {
+  readonly group: DueGroup;
+  readonly count: number;
+  /** Position of the group's first row in the whole filtered list. */
+  readonly start: number;
+}
+
+export interface InboxCounts {
+  readonly total: number;
+  /** Non-empty groups in order. */
+  readonly groups: readonly GroupCount[];
+}
+
+type Ctx = Pick<TimeContext, 'now' | 'zone'>;
+
+interface IndexPlan {
+  readonly kind: 'index';
+  readonly index: string;
+  readonly prefix: readonly (string | number)[];
+  /** Exclusive upper bound on the deadline. */
+  readonly until: number;
+}
+
+interface MemoryPlan {
+  readonly kind: 'memory';
+  readonly terms: readonly string[];
+}
+
+type Plan = IndexPlan | MemoryPlan;
+
+function planFor(filter: InboxFilter, now: number): Plan {
+  const terms = splitWords(filter.text);
+  if (terms.length > 0 || (filter.channel && filter.source)) return { kind: 'memory', terms };
+  const until = filter.overdue ? now : Number.POSITIVE_INFINITY;
+  if (filter.channel)
+    return {
+      kind: 'index',
+      index: '[status+channel+deadline]',
+      prefix: [filter.status, filter.channel],
+      until,
+    };
+  if (filter.source)
+    return {
+      kind: 'index',
+      index: '[status+source+deadline]',
+      prefix: [filter.status, filter.source],
+      until,
+    };
+  return { kind: 'index', index: '[status+deadline]', prefix: [filter.status], until };
+}
+
+/** Rows of the plan with a deadline in [from, to), optionally starting at a deadline (inclusive). */
+function range(db: LullDb, plan: IndexPlan, from: number, to: number): Collection<StoredItem, string> {
+  const upper = Math.min(to, plan.until);
+  const lower = Number.isFinite(from) ? from : Dexie.minKey;
+  const top = Number.isFinite(upper) ? upper : Dexie.maxKey;
+  return db.items.where(plan.index).between([...plan.prefix, lower], [...plan.prefix, top], true, false);
+}
+
+function matchesFilter(
+  item: StoredItem,
+  filter: InboxFilter,
+  terms: readonly string[],
+  now: number,
+): boolean {
+  if (item.status !== filter.status) return false;
+  if (filter.channel && item.channel !== filter.channel) return false;
+  if (filter.source && item.source !== filter.source) return false;
+  if (filter.overdue && item.deadline >= now) return false;
+  return terms.length === 0 || matchesWords(item.words ?? [], terms);
+}
+
+/** Every match of a memory plan, in index order. */
+async function readMatches(
+  db: LullDb,
+  filter: InboxFilter,
+  plan: MemoryPlan,
+  now: number,
+): Promise<StoredItem[]> {
+  const [first] = plan.terms;
+  const source =
+    first !== undefined
+      ? db.items.where('words').startsWith(first).distinct()
+      : db.items
+          .where('[status+channel+deadline]')
+          .between(
+            [filter.status, filter.channel, Dexie.minKey],
+            [filter.status, filter.channel, Dexie.maxKey],
+          );
+  const rows = await source.filter((item) => matchesFilter(item, filter, plan.terms, now)).toArray();
+  return rows.sort(compareKeys);
+}
+
+/** Counts per due group for the filter at `now`: a handful of index counts for the indexed plans. */
+export async function countInbox(db: LullDb, filter: InboxFilter, ctx: Ctx): Promise<InboxCounts> {
+  const b = dueBoundaries(ctx);
+  const edges = [
+    Number.NEGATIVE_INFINITY,
+    b.now,
+    b.endOfToday,
+    b.endOfTomorrow,
+    b.endOfWeek,
+    Number.POSITIVE_INFINITY,
+  ];
+  const plan = planFor(filter, ctx.now);
+  let counts: number[];
+  if (plan.kind === 'index') {
+    counts = await Promise.all(
+      DUE_GROUPS.map((_, i) => {
+        const from = edges[i]!;
+        const to = edges[i + 1]!;
+        return from >= plan.until ? 0 : range(db, plan, from, to).count();
+      }),
+    );
+  } else {
+    const rows = await readMatches(db, filter, plan, ctx.now);
+    counts = DUE_GROUPS.map(() => 0);
+    let group = 0;
+    for (const row of rows) {
+      while (row.deadline >= edges[group + 1]!) group++;
+      counts[group] = (counts[group] ?? 0) + 1;
+    }
+  }
+  let start = 0;
+  const groups: GroupCount[] = [];
+  DUE_GROUPS.forEach((group, i) => {
+    const count = counts[i] ?? 0;
+    if (count > 0) groups.push({ group, count, start });
+    start += count;
+  });
+  return { total: start, groups };
+}
+
+/** The rows strictly after `after` (or from the start), in index order. */
+function after(db: LullDb, plan: IndexPlan, key: PageKey | null): Collection<StoredItem, string> {
+  if (!key) return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  // Rows that share the key's deadline sort by id inside the index: skip up to and including its id.
+  return range(db, plan, key.deadline, Number.POSITIVE_INFINITY).filter(
+    (item) => item.deadline > key.deadline || item.id > key.id,
+  );
+}
+
+export interface Page {
+  readonly items: StoredItem[];
+  /** Pass back to read the next page; null after the last one. */
+  readonly next: PageKey | null;
+}
+
+/** Keyset paging: `limit` rows after `key`. Rows added or removed meanwhile never repeat a row. */
+export async function pageInbox(
+  db: LullDb,
+  filter: InboxFilter,
+  now: number,
+  key: PageKey | null,
+  limit: number,
+): Promise<Page> {
+  const plan = planFor(filter, now);
+  let items: StoredItem[];
+  if (plan.kind === 'index') items = await after(db, plan, key).limit(limit).toArray();
+  else {
+    const rows = await readMatches(db, filter, plan, now);
+    const from = key ? rows.findIndex((row) => compareKeys(row, key) > 0) : 0;
+    items = from < 0 ? [] : rows.slice(from, from + limit);
+  }
+  const last = items.at(-1);
+  return { items, next: items.length === limit && last ? keyOf(last) : null };
+}
+
+/** A known place in the list: the row at `position` is the first one after `key`. */
+export interface Anchor {
+  readonly position: number;
+  readonly key: PageKey | null;
+}
+
+/**
+ * `count` rows from `start`: keyset from the nearest anchor at or before `start`, skipping the few
+ * rows between. With no anchor it starts at the top (an offset over the index, no rows loaded).
+ */
+export async function readWindow(
+  db: LullDb,
+  filter: InboxFilter,
+  now: number,
+  start: number,
+  count: number,
+  anchor: Anchor = { position: 0, key: null },
+): Promise<StoredItem[]> {
+  const plan = planFor(filter, now);
+  if (plan.kind === 'memory') {
+    const rows = await readMatches(db, filter, plan, now);
+    return rows.slice(start, start + count);
+  }
+  const skip = Math.max(0, start - anchor.position);
+  return after(db, plan, anchor.key).offset(skip).limit(count).toArray();
+}
+
+/** The anchor nearest at or before `position`, from a list of them. */
+export function nearestAnchor(anchors: ReadonlyMap<number, PageKey | null>, position: number): Anchor {
+  let best: Anchor = { position: 0, key: null };
+  for (const [at, key] of anchors) if (at <= position && at > best.position) best = { position: at, key };
+  return best;
+}
+
+/**
+ * Snoozed rows whose time has come read as open again: written here so the inbox's indexes serve
+ * them (the core sends a `wake` entry too; whichever arrives first wins, the other changes nothing).
+ */
+export async function wakeDueSnoozes(db: LullDb, now: number): Promise<number> {
+  return db.items
+    .where('[status+deadline]')
+    .between(['snoozed', Dexie.minKey], ['snoozed', Dexie.maxKey])
+    .filter((item) => (item.snoozedUntil ?? 0) <= now)
+    .modify((item) => {
+      item.status = 'open';
+      delete item.snoozedUntil;
+    });
+}
