@@ -98,7 +98,9 @@ function planFor(filter: InboxFilter, now: number): Plan {
 }
 
 /** Rows of the plan with a deadline in [from, to), optionally starting at a deadline (inclusive). */
-function range(db: LullDb, plan: IndexPlan, from: number, to: number): Collection<StoredItem, string> {
+type Rows = Collection<StoredItem, string, unknown>;
+
+function range(db: LullDb, plan: IndexPlan, from: number, to: number): Rows {
   const upper = Math.min(to, plan.until);
   const lower = Number.isFinite(from) ? from : Dexie.minKey;
   const top = Number.isFinite(upper) ? upper : Dexie.maxKey;
@@ -180,7 +182,7 @@ export async function countInbox(db: LullDb, filter: InboxFilter, ctx: Ctx): Pro
 }
 
 /** The rows strictly after `after` (or from the start), in index order. */
-function after(db: LullDb, plan: IndexPlan, key: PageKey | null): Collection<StoredItem, string> {
+function after(db: LullDb, plan: IndexPlan, key: PageKey | null): Rows {
   if (!key) return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   // Rows that share the key's deadline sort by id inside the index: skip up to and including its id.
   return range(db, plan, key.deadline, Number.POSITIVE_INFINITY).filter(

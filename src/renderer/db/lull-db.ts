@@ -84,7 +84,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 
 /** Keeps `words` true to the row on every add and put, whichever code path writes it. */
 function withWords<T extends Partial<StoredItem>>(value: T): T {
-  return value && typeof value.title === 'string' ? { ...value, words: itemWords(value as StoredItem) } : value;
+  return value && typeof value.title === 'string'
+    ? { ...value, words: itemWords(value as StoredItem) }
+    : value;
 }
 
 export class LullDb extends Dexie {
