@@ -2,6 +2,7 @@
  * Validation schemas shared by IPC, HTTP and WebSocket. One library (zod) so a payload is judged the
  * same way whichever door it comes through.
  */
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES } from './channels';
 import { DIGEST_CAUSES, routeDecisionSchema } from './digest-schemas';
@@ -28,6 +29,12 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const senderSchema = z.strictObject({
   name: text(200),
   handle: text(200).optional(),
+  /** The sender's IANA zone when the source knows it: the detail pane shows their local time. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin')
+    .optional(),
 });
 
 export const updateInputSchema = z.strictObject({

@@ -21,7 +21,14 @@ function closed(properties: Record<string, JsonSchema>, required: string[]): Jso
   return { type: 'object', properties, required, additionalProperties: false };
 }
 
-const sender = closed({ name: { type: 'string' }, handle: { type: 'string' } }, ['name']);
+const sender = closed(
+  {
+    name: { type: 'string' },
+    handle: { type: 'string' },
+    timeZone: { type: 'string', description: "The sender's IANA zone, e.g. Europe/Berlin" },
+  },
+  ['name'],
+);
 const channel = { type: 'string', enum: [...CHANNELS] };
 
 const heldItem = closed(
