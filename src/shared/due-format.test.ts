@@ -46,6 +46,16 @@ describe('formatDue', () => {
     expect(due.text).toBe('overdue by 2 h · 09:00');
   });
 
+  it.each([
+    ['2026-03-10T14:00', false, false],
+    ['2026-03-10T13:01', false, true],
+    ['2026-03-10T11:25', false, true],
+    ['2026-03-10T09:00', true, false],
+  ])('due %s: overdue %s, at risk %s (due within 2 h)', (deadline, overdue, atRisk) => {
+    const due = formatDue(at(deadline), ctx);
+    expect([due.overdue, due.atRisk]).toEqual([overdue, atRisk]);
+  });
+
   it('says "due now" within a minute either side', () => {
     expect(formatDue(now + 20_000, ctx).relative).toBe('due now');
     expect(formatDue(now - 20_000, ctx).relative).toBe('due now');

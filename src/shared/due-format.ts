@@ -128,7 +128,12 @@ export interface DueText {
   /** "14:00", "Tue 09:00". */
   readonly absolute: string;
   readonly overdue: boolean;
+  /** Not overdue yet, but due within AT_RISK_MS: the row says so before it is too late. */
+  readonly atRisk: boolean;
 }
+
+/** How close to its deadline an item reads as at risk ("due soon"). */
+export const AT_RISK_MS = 2 * 60 * MINUTE_MS;
 
 export function formatDue(deadline: number, ctx: TimeContext): DueText {
   const diff = deadline - ctx.now;
@@ -137,7 +142,13 @@ export function formatDue(deadline: number, ctx: TimeContext): DueText {
   if (Math.abs(diff) < MINUTE_MS) relative = 'due now';
   else if (diff > 0) relative = `due in ${formatSpan(diff)}`;
   else relative = `overdue by ${formatSpan(diff)}`;
-  return { text: `${relative} · ${absolute}`, relative, absolute, overdue: diff < 0 };
+  return {
+    text: `${relative} · ${absolute}`,
+    relative,
+    absolute,
+    overdue: diff < 0,
+    atRisk: diff >= 0 && diff < AT_RISK_MS,
+  };
 }
 
 export interface FocusLabelStatus {

@@ -264,3 +264,47 @@ export async function wakeDueSnoozes(db: LullDb, now: number): Promise<number> {
       delete item.snoozedUntil;
     });
 }
+
+/** How many rows the filter matches at `now`, without reading them on the indexed plans. */
+export async function countMatching(db: LullDb, filter: InboxFilter, now: number): Promise<number> {
+  const plan = planFor(filter, now);
+  if (plan.kind === 'index') return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).count();
+  return (await readMatches(db, filter, plan, now)).length;
+}
+
+export interface FacetCounts {
+  /** Per option, the count with that option chosen and the other filters as they are. */
+  readonly status: Readonly<Record<ItemStatus, number>>;
+  readonly channel: Readonly<Record<Channel, number>>;
+  readonly source: Readonly<Record<string, number>>;
+  readonly overdue: number;
+}
+
+/** The counts the filter controls show, so a person sees what each choice would leave. */
+export async function facetCounts(
+  db: LullDb,
+  filter: InboxFilter,
+  now: number,
+  channels: readonly Channel[],
+  sources: readonly string[],
+): Promise<FacetCounts> {
+  const count = (change: Partial<InboxFilter>) => countMatching(db, { ...filter, ...change }, now);
+  const statuses = ['open', 'snoozed', 'done'] as const;
+  const [status, channel, source, overdue] = await Promise.all([
+    Promise.all(statuses.map((s) => count({ status: s }))),
+    Promise.all(channels.map((c) => count({ channel: c }))),
+    Promise.all(sources.map((s) => count({ source: s }))),
+    count({ overdue: true }),
+  ]);
+  return {
+    status: Object.fromEntries(statuses.map((s, i) => [s, status[i] ?? 0])) as Record<ItemStatus, number>,
+    channel: Object.fromEntries(channels.map((c, i) => [c, channel[i] ?? 0])) as Record<Channel, number>,
+    source: Object.fromEntries(sources.map((s, i) => [s, source[i] ?? 0])),
+    overdue,
+  };
+}
+
+/** The sources that have rows, for the source filter. Reads index keys only. */
+export async function knownSources(db: LullDb): Promise<string[]> {
+  return (await db.items.orderBy('source').uniqueKeys()) as string[];
+}

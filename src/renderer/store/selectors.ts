@@ -52,3 +52,17 @@ export const selectSourceActions = (s: LullStore) => ({
 /** An item's `source` is a source id for items a connector made: its name when known, else null. */
 export const selectSourceName = (id: string) => (s: LullStore) =>
   s.sources?.find((view) => view.source.id === id)?.source.name ?? null;
+
+export const selectInboxFilter = (s: LullStore) => s.filter;
+export const selectChecked = (s: LullStore) => s.checked;
+export const selectOpenId = (s: LullStore) => s.openId;
+export const selectInboxDialog = (s: LullStore) => s.dialog;
+/** An object result: read it with `useShallow`. */
+export const selectInboxActions = (s: LullStore) => ({
+  select: s.select,
+  setFilter: s.setFilter,
+  toggleChecked: s.toggleChecked,
+  clearChecked: s.clearChecked,
+  openItem: s.openItem,
+  setDialog: s.setDialog,
+});
