@@ -31,7 +31,8 @@ startBackupResponder(client.api, db, {
   onError: (error) => console.warn('Lull: could not answer a backup request', error),
 });
 
-const itemState = createItemStateSync(client.api, client.connection, {
+// Changes queued while offline, even in an earlier session, go to the core from here.
+const itemState = createItemStateSync(client.api, db, client.connection, {
   onError: (error) => console.warn('Lull: the core refused an item change', error),
 });
 

@@ -1,99 +1,109 @@
 /**
- * Tells the core what the user did with items (done, snoozed, reopened), after Dexie already has it.
- * The core drops handled items from the held queue, so a digest never shows what is already done.
+ * Tells the core what the user did with items (done, snoozed, reopened). The core drops handled
+ * items from the held queue, so a digest never shows what is already done.
  *
- * When the core cannot be reached the change is kept (latest state per item wins) and sent again
- * the next time the link comes up. It is kept in memory only: a reload while offline forgets it, and
- * the durable offline action queue will take this over.
+ * Every change goes through the durable outbox (db/outbox.ts): it survives a reload or a crash while
+ * offline, reaches the core in the order it was made, and exactly once (its actionId).
  */
-import { type LullApi, LullError, type Unsubscribe } from '../../shared/contract';
+import type { LullApi, Unsubscribe } from '../../shared/contract';
+import type { LullDb } from '../db/lull-db';
+import {
+  type Action,
+  apiInvoker,
+  countPending,
+  createOutboxSender,
+  enqueueActions,
+  randomActionId,
+  recordAction,
+} from '../db/outbox';
 import type { ConnectionSource } from './connection';
+
+export { isRetryable } from '../db/outbox';
 
 /** What the core hears: `snoozed` carries when the items come back, so it can arm the wake-up. */
 export type CoreItemState = { state: 'open' } | { state: 'done' } | { state: 'snoozed'; snoozeUntil: number };
 
-const keyOf = (change: CoreItemState) =>
-  change.state === 'snoozed' ? `snoozed@${change.snoozeUntil}` : change.state;
-
 /** The most ids `inbox:set-state` takes at once. */
 export const SET_STATE_BATCH = 500;
 
-/** Failures that mean "not now" rather than "never": the change is kept and sent again. */
-const RETRYABLE = new Set(['offline', 'timeout', 'closed', 'not-ready', 'unauthorized']);
-
-export function isRetryable(error: unknown): boolean {
-  return !(error instanceof LullError) || RETRYABLE.has(error.code);
+/** One `inbox:set-state` action per batch the contract accepts, each replayed on its own. */
+export function setStateActions(ids: readonly string[], change: CoreItemState): Action[] {
+  const actions: Action[] = [];
+  for (let i = 0; i < ids.length; i += SET_STATE_BATCH) {
+    actions.push({
+      command: 'inbox:set-state',
+      payload: { ids: ids.slice(i, i + SET_STATE_BATCH), ...change },
+    });
+  }
+  return actions;
 }
 
 export interface ItemStateSync {
-  /** Resolves once the core has it, or once it is queued for the next reconnect. */
-  send(ids: readonly string[], change: CoreItemState): Promise<void>;
-  /** Changes waiting for the link to come back. */
+  /**
+   * Queues the change durably and starts sending; resolves once it is queued (not once the core has
+   * it). With `rowsChange` the Dexie row change and the queued action commit in one transaction.
+   */
+  send(ids: readonly string[], change: CoreItemState, rowsChange?: () => Promise<unknown>): Promise<void>;
+  /** Queues any replayable command (e.g. `inbox:set-deadline`) the same way. */
+  enqueue(action: Action, rowsChange?: () => Promise<unknown>): Promise<void>;
+  /** Actions waiting for the core, as last counted here (the UI reads `usePendingActions`). */
   pendingCount(): number;
-  /** Sends what is waiting now (the reconnect handler calls it). */
+  /** Sends what is waiting now; resolves when the queue is empty or the core cannot be reached. */
   flush(): Promise<void>;
   stop(): void;
 }
 
 export interface ItemStateSyncOptions {
+  /** The core refused a change for good; it is dropped from the queue. */
   onError?: (error: unknown) => void;
+  now?: () => number;
+  newActionId?: () => string;
 }
 
+/** Starts sending at once: a queue left by an earlier session (a reload while offline) goes first. */
 export function createItemStateSync(
   api: Pick<LullApi, 'inbox'>,
+  db: LullDb,
   connection: ConnectionSource,
   options: ItemStateSyncOptions = {},
 ): ItemStateSync {
-  const pending = new Map<string, CoreItemState>();
-  // One call at a time, in order: a quick done-then-undo reaches the core as done, then open.
-  let chain: Promise<void> = Promise.resolve();
-
-  async function deliver(ids: readonly string[], change: CoreItemState): Promise<void> {
-    for (let i = 0; i < ids.length; i += SET_STATE_BATCH) {
-      const batch = ids.slice(i, i + SET_STATE_BATCH);
-      try {
-        await api.inbox.setState({ ids: [...batch], ...change });
-      } catch (error) {
-        if (isRetryable(error)) {
-          // Keep it unless a newer change for the same item is already waiting.
-          for (const id of batch) if (!pending.has(id)) pending.set(id, change);
-        } else options.onError?.(error);
-      }
+  const now = options.now ?? Date.now;
+  const newActionId = options.newActionId ?? randomActionId;
+  let pending = 0;
+  async function recount(): Promise<void> {
+    try {
+      pending = await countPending(db);
+    } catch {
+      // The database is closing (tests, a page going away): the last count stands.
     }
   }
+  const sender = createOutboxSender(db, apiInvoker(api), {
+    onError: (error) => options.onError?.(error),
+    onProgress: () => void recount(),
+  });
+  const flush = () => sender.drain().then(recount);
 
-  function enqueue(task: () => Promise<void>): Promise<void> {
-    chain = chain.then(task, task);
-    return chain;
-  }
-
-  function flush(): Promise<void> {
-    return enqueue(async () => {
-      if (pending.size === 0) return;
-      const groups = new Map<string, { change: CoreItemState; ids: string[] }>();
-      for (const [id, change] of pending) {
-        const group = groups.get(keyOf(change)) ?? { change, ids: [] };
-        group.ids.push(id);
-        groups.set(keyOf(change), group);
-      }
-      pending.clear();
-      for (const { change, ids } of groups.values()) await deliver(ids, change);
-    });
+  async function queue(actions: readonly Action[], rowsChange?: () => Promise<unknown>): Promise<void> {
+    if (actions.length === 0) return;
+    if (rowsChange) await recordAction(db, rowsChange, actions, now(), newActionId);
+    else await enqueueActions(db, actions, now(), newActionId);
+    await recount();
+    void flush();
   }
 
   const offConnection: Unsubscribe = connection.subscribe((state) => {
     if (state === 'online') void flush();
   });
+  void flush();
 
   return {
-    send(ids, change) {
-      if (ids.length === 0) return Promise.resolve();
-      // This change supersedes whatever was waiting for these items.
-      for (const id of ids) pending.delete(id);
-      return enqueue(() => deliver(ids, change));
-    },
-    pendingCount: () => pending.size,
+    send: (ids, change, rowsChange) => queue(setStateActions(ids, change), rowsChange),
+    enqueue: (action, rowsChange) => queue([action], rowsChange),
+    pendingCount: () => pending,
     flush,
-    stop: offConnection,
+    stop() {
+      offConnection();
+      sender.stop();
+    },
   };
 }

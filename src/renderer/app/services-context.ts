@@ -6,7 +6,7 @@ import type { LullDb } from '../db/lull-db';
 export interface Services {
   readonly client: LullClient;
   readonly db: LullDb;
-  /** Tells the core about done, snoozed and reopened items, again after a reconnect if need be. */
+  /** Tells the core about done, snoozed and reopened items through the durable outbox. */
   readonly itemState: ItemStateSync;
 }
 
