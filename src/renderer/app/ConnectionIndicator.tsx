@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../api/connection';
 import { usePendingActions } from '../db/usePendingActions';
 import { selectConnection } from '../store/selectors';
@@ -22,6 +23,21 @@ export function connectionMessage(state: ConnectionState, pending: number): stri
   }
 }
 
+/** While online a change usually leaves the outbox within moments: say so only if it stays. */
+const ONLINE_QUIET_MS = 2_000;
+
+/** True once `active` has held for `delayMs`; false again as soon as it stops. */
+function useHeldFor(active: boolean, delayMs: number): boolean {
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    setHeld(false);
+    if (!active) return;
+    const timer = setTimeout(() => setHeld(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [active, delayMs]);
+  return active && held;
+}
+
 /**
  * A live region that is always in the page (so screen readers announce changes) and empty while
  * online with nothing waiting (so it takes no space and reads as hidden).
@@ -29,7 +45,9 @@ export function connectionMessage(state: ConnectionState, pending: number): stri
 export function ConnectionIndicator() {
   const connection = useLullStore(selectConnection);
   const pending = usePendingActions();
-  const message = connectionMessage(connection, pending);
+  // No pill and no announcement for each Done while the link is fine.
+  const slow = useHeldFor(connection === 'online' && pending > 0, ONLINE_QUIET_MS);
+  const message = connectionMessage(connection, connection === 'online' && !slow ? 0 : pending);
   return (
     <div role="status" aria-label="Connection" className="connection-status">
       {message && (
