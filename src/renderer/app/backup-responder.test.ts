@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupItem } from '../../shared/backup-schemas';
 import type { CommandInput, EventPayload } from '../../shared/contract';
 import { LullDb } from '../db/lull-db';
+import { itemWords } from '../db/search-words';
 import { type BackupApi, startBackupResponder } from './backup-responder';
 
 type Request = EventPayload<'backup:requested'>;
@@ -90,7 +91,7 @@ describe('startBackupResponder', () => {
       ok: true,
       report: { added: 1, updated: 0, unchanged: 0, historyAdded: 0 },
     });
-    expect(await db.items.get('me/a')).toEqual({ ...stored, words: ['item', 'a'] });
+    expect(await db.items.get('me/a')).toEqual({ ...stored, words: itemWords(stored) });
   });
 
   it('after merging, tells the core which imported items are done', async () => {

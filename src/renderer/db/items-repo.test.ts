@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/helpers/renderer-db';
 import type { InboxItem } from '../../shared/schemas';
-import { getItems, latestDigestRow, listInboxItems, setItemsState } from './items-repo';
+import { wakeDueSnoozes } from './inbox-query';
+import { getItems, latestDigestRow, listOpenItems, setItemsState } from './items-repo';
 import { applyJournalPage, mergeItem } from './journal-consumer';
 import type { LullDb } from './lull-db';
 
@@ -35,8 +36,10 @@ describe('item state', () => {
     const db = openDb();
     await seed(db);
     await setItemsState(db, ['me/b'], { state: 'snoozed', until: 1_000 });
-    expect((await listInboxItems(db, 999)).map((i) => i.externalId)).toEqual(['c', 'a']);
-    expect((await listInboxItems(db, 1_000)).map((i) => i.externalId)).toEqual(['b', 'c', 'a']);
+    await wakeDueSnoozes(db, 999);
+    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['c', 'a']);
+    await wakeDueSnoozes(db, 1_000);
+    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['b', 'c', 'a']);
   });
 
   it('keeps only the fields of the latest state: done, then undo, then snoozed', async () => {
@@ -78,7 +81,8 @@ describe('item state', () => {
     expect(a?.snoozedUntil).toBeUndefined();
     expect(await db.items.get('me/b')).toMatchObject({ status: 'snoozed', snoozedUntil: 9_999 });
     expect(await db.items.get('me/c')).toMatchObject({ status: 'done' });
-    expect((await listInboxItems(db, 60)).map((i) => i.externalId)).toEqual(['a']);
+    await wakeDueSnoozes(db, 60);
+    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['a']);
   });
 
   it('finds the latest released digest in history', async () => {

@@ -1,8 +1,6 @@
 import Dexie from 'dexie';
 import type { HistoryRow, LullDb, StoredItem } from './lull-db';
 
-const byDeadline = (a: StoredItem, b: StoredItem) => a.deadline - b.deadline || a.id.localeCompare(b.id);
-
 function withStatus(db: LullDb, status: StoredItem['status']) {
   return db.items.where('[status+deadline]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
 }
@@ -10,20 +8,6 @@ function withStatus(db: LullDb, status: StoredItem['status']) {
 /** Open items by deadline, straight from the `[status+deadline]` index (ties by id). */
 export function listOpenItems(db: LullDb): Promise<StoredItem[]> {
   return withStatus(db, 'open').toArray();
-}
-
-/**
- * What the inbox shows at `now`: open items, and snoozed ones whose time has come (they read as open
- * again without a write, so a closed window wakes nothing up late). By deadline.
- */
-export async function listInboxItems(db: LullDb, now: number): Promise<StoredItem[]> {
-  const [open, woken] = await Promise.all([
-    listOpenItems(db),
-    withStatus(db, 'snoozed')
-      .filter((item) => (item.snoozedUntil ?? 0) <= now)
-      .toArray(),
-  ]);
-  return woken.length === 0 ? open : [...open, ...woken].sort(byDeadline);
 }
 
 /** The rows for these ids, in the same order; `undefined` where an id is not stored (yet, or any more). */

@@ -1,49 +1,128 @@
 import { useMemo } from 'react';
 import { defaultSettings } from '../../shared/settings-schema';
-import { tomorrowMorning, userCalendar } from '../../shared/snooze';
+import { type SnoozeChoices, snoozeChoices, tomorrowMorning, userCalendar } from '../../shared/snooze';
 import { useServices } from '../app/useServices';
 import { setItemsState } from '../db/items-repo';
+import type { LullDb, StoredItem } from '../db/lull-db';
 import { selectSettings } from '../store/selectors';
 import { useLullStore } from '../store/store';
 
+/** An item's state before an action, so Undo can put it back exactly. */
+export interface PriorState {
+  readonly id: string;
+  readonly status: StoredItem['status'];
+  readonly snoozedUntil?: number | undefined;
+  readonly doneAt?: number | undefined;
+}
+
 export interface ItemActions {
-  done(ids: readonly string[]): Promise<void>;
-  /** Undo: back to open, whatever it was. */
-  reopen(ids: readonly string[]): Promise<void>;
-  /** Until the next working day starts; resolves to that instant. */
-  snoozeUntilTomorrow(ids: readonly string[]): Promise<number>;
-  /** When "tomorrow morning" is, from now: for labels. */
+  done(ids: readonly string[]): Promise<PriorState[]>;
+  /** Back to the inbox: a done or snoozed item opens again. */
+  reopen(ids: readonly string[]): Promise<PriorState[]>;
+  snooze(ids: readonly string[], until: number): Promise<PriorState[]>;
+  /** Puts each item back the way it was (Undo). */
+  restore(prior: readonly PriorState[]): Promise<void>;
+  /** A deadline of the user's own; null returns to the charter's. */
+  setDeadline(id: string, deadline: number | null): Promise<void>;
+  /** Opens the item's link in the browser; the core checks the URL first. */
+  openLink(url: string): Promise<void>;
+  /** The snooze menu's quick choices from `now`, in the user's working calendar. */
+  snoozeChoices(now: number): SnoozeChoices;
+  /** When "tomorrow morning" is, from now: for the digest's one-key snooze. */
   tomorrowMorningAt(now: number): number;
+  /** The digest's quick snooze: until the next working morning; resolves to that instant. */
+  snoozeUntilTomorrow(ids: readonly string[]): Promise<number>;
+  /** The zone snooze and deadline times are read in. */
+  readonly zone: string;
+}
+
+async function priorStates(db: LullDb, ids: readonly string[]): Promise<PriorState[]> {
+  const rows = await db.items.bulkGet([...ids]);
+  return rows.flatMap((row) =>
+    row ? [{ id: row.id, status: row.status, snoozedUntil: row.snoozedUntil, doneAt: row.doneAt }] : [],
+  );
 }
 
 /**
- * What the user can do with items, offline-first (DESIGN.md): Dexie changes at once, then the core is
- * told, so a handled item leaves the held queue before any digest shows it.
+ * What the user can do with items, offline first (DESIGN.md): the Dexie rows change and the action is
+ * queued for the core in one transaction; the outbox sends it when it can, exactly once.
  */
 export function useItemActions(): ItemActions {
-  const { db, itemState } = useServices();
+  const { db, itemState, client } = useServices();
   const settings = useLullStore(selectSettings);
 
   return useMemo(() => {
     const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const calendar = userCalendar(settings ?? defaultSettings(), systemZone);
-    const tomorrowMorningAt = (now: number) => tomorrowMorning(now, calendar);
+
+    async function change(
+      ids: readonly string[],
+      next: { state: 'done' } | { state: 'open' } | { state: 'snoozed'; snoozeUntil: number },
+    ): Promise<PriorState[]> {
+      const prior = await priorStates(db, ids);
+      const rows =
+        next.state === 'done'
+          ? ({ state: 'done', at: Date.now() } as const)
+          : next.state === 'snoozed'
+            ? ({ state: 'snoozed', until: next.snoozeUntil } as const)
+            : ({ state: 'open' } as const);
+      await itemState.send(ids, next, () => setItemsState(db, ids, rows));
+      return prior;
+    }
+
     return {
-      async done(ids) {
-        await setItemsState(db, ids, { state: 'done', at: Date.now() });
-        void itemState.send(ids, { state: 'done' });
+      done: (ids) => change(ids, { state: 'done' }),
+      reopen: (ids) => change(ids, { state: 'open' }),
+      snooze: (ids, until) => change(ids, { state: 'snoozed', snoozeUntil: until }),
+      async restore(prior) {
+        // One action per earlier state, so each item reaches the core as it was.
+        const groups = new Map<string, PriorState[]>();
+        for (const p of prior) {
+          const key = `${p.status}@${p.snoozedUntil ?? ''}`;
+          groups.set(key, [...(groups.get(key) ?? []), p]);
+        }
+        for (const group of groups.values()) {
+          const [first] = group;
+          if (!first) continue;
+          const ids = group.map((p) => p.id);
+          const next =
+            first.status === 'snoozed' && first.snoozedUntil !== undefined
+              ? ({ state: 'snoozed', snoozeUntil: first.snoozedUntil } as const)
+              : first.status === 'done'
+                ? ({ state: 'done' } as const)
+                : ({ state: 'open' } as const);
+          await itemState.send(ids, next, () =>
+            setItemsState(
+              db,
+              ids,
+              next.state === 'done'
+                ? { state: 'done', at: first.doneAt ?? Date.now() }
+                : next.state === 'snoozed'
+                  ? { state: 'snoozed', until: next.snoozeUntil }
+                  : { state: 'open' },
+            ),
+          );
+        }
       },
-      async reopen(ids) {
-        await setItemsState(db, ids, { state: 'open' });
-        void itemState.send(ids, { state: 'open' });
+      async setDeadline(id, deadline) {
+        await itemState.enqueue({ command: 'inbox:set-deadline', payload: { id, deadline } }, async () => {
+          // The row shows the new deadline at once; the core's copy (journal) confirms it later.
+          if (deadline !== null) await db.items.update(id, { deadline, deadlineExplicit: true });
+        });
       },
+      async openLink(url) {
+        const { opened } = await client.api.app.openExternal({ url });
+        // The browser host cannot open a browser for the page: the page opens the link itself.
+        if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+      },
+      snoozeChoices: (now) => snoozeChoices(now, calendar),
+      tomorrowMorningAt: (now) => tomorrowMorning(now, calendar),
       async snoozeUntilTomorrow(ids) {
-        const until = tomorrowMorningAt(Date.now());
-        await setItemsState(db, ids, { state: 'snoozed', until });
-        void itemState.send(ids, { state: 'snoozed', snoozeUntil: until });
+        const until = tomorrowMorning(Date.now(), calendar);
+        await change(ids, { state: 'snoozed', snoozeUntil: until });
         return until;
       },
-      tomorrowMorningAt,
+      zone: calendar.zone,
     };
-  }, [db, itemState, settings]);
+  }, [db, itemState, client, settings]);
 }

@@ -1,11 +1,10 @@
-import { type KeyboardEvent, type SyntheticEvent, useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
 import type { Clock } from '../../hooks/useClock';
 import type { DigestPanelMode } from '../../store/digest-slice';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';
 import './digest-frame.css';
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, [tabindex="0"]';
 
 interface Props {
   readonly mode: DigestPanelMode;
@@ -20,64 +19,15 @@ interface Props {
  * focus goes back to where it was.
  */
 export function DigestPanel({ mode, clock, onClose, onModeChange }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!element.open) element.showModal();
-    return () => {
-      element.close();
-      opener?.focus();
-    };
-  }, []);
-
-  const onCancel = (event: SyntheticEvent) => {
-    // Escape: close through React state, so the store and the DOM agree.
-    event.preventDefault();
-    onClose();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
   const chrome = { titleId, clock, onDismiss: onClose, dismissLabel: 'Close', autoFocus: true };
   return (
-    <dialog
-      ref={dialog}
-      className="digest-dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      onCancel={onCancel}
-      onKeyDown={onKeyDown}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
-    >
+    <ModalDialog className="digest-dialog" labelledBy={titleId} onClose={onClose}>
       {mode === 'peek' ? (
         <PeekSheet key="peek" {...chrome} onReleased={() => onModeChange('digest')} />
       ) : (
         <LatestDigestSheet key="digest" {...chrome} />
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

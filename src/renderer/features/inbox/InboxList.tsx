@@ -1,60 +1,200 @@
-import { useMemo, useRef } from 'react';
-import { groupByDue } from '../../../shared/due-format';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import {
+  forwardRef,
+  type KeyboardEvent,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { InboxCounts, InboxFilter } from '../../db/inbox-query';
 import type { StoredItem } from '../../db/lull-db';
+import { useInboxWindow } from '../../db/useInboxWindow';
 import type { Clock } from '../../hooks/useClock';
 import { selectSelect, selectSelectedId } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
-import { InboxRow } from './InboxRow';
-import { useRowNavigation } from './useRowNavigation';
+import { type GroupStart, InboxRow, RowPlaceholder } from './InboxRow';
+
+/** Estimated heights; rows are measured once drawn. */
+const ROW_HEIGHT = 84;
+const HEADING_HEIGHT = 44;
+/** Rows drawn beyond the visible ones, each side, so fast scrolling shows no gaps. */
+const OVERSCAN = 6;
 
 interface Props {
-  readonly items: readonly StoredItem[];
+  readonly counts: InboxCounts;
+  readonly filter: InboxFilter;
   readonly clock: Clock;
+  /** The minute the list's queries are read at. */
+  readonly now: number;
+  readonly checked: ReadonlySet<string>;
   readonly onDone: (item: StoredItem) => void;
   readonly onSnooze: (item: StoredItem) => void;
-  readonly snoozeLabel: string;
+  readonly onOpen: (item: StoredItem) => void;
+  readonly onToggle: (item: StoredItem) => void;
+}
+
+export interface InboxListHandle {
+  /** The row the cursor is on, when it is loaded. */
+  current(): StoredItem | null;
+  /** Moves the cursor (j/k) and focus with it, scrolling as needed. */
+  move(delta: number): void;
+  focusSelected(): void;
+  /** These rows are about to leave: keep focus at the same place, which the next row will take. */
+  keepPlace(ids: readonly string[]): void;
 }
 
 /**
- * One flat list named "Inbox", in deadline order, so assistive tech and tests see every row as a
- * sibling. Group headings (Overdue, Due today, Tomorrow, Later) sit inside each group's first row.
+ * The inbox as one virtualized list named "Inbox": only the rows in view (and a few more) are in the
+ * DOM, and only their window is read from Dexie. Group headings sit in the first row of each group;
+ * group positions come from the counts, so the heights are known before any row is read.
  */
-export function InboxList({ items, clock, onDone, onSnooze, snoozeLabel }: Props) {
+export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
+  { counts, filter, clock, now, checked, onDone, onSnooze, onOpen, onToggle },
+  ref,
+) {
   const list = useRef<HTMLUListElement>(null);
   const select = useLullStore(selectSelect);
   const selectedId = useLullStore(selectSelectedId);
-  const onKeyDown = useRowNavigation(list);
-  const sections = useMemo(() => groupByDue(items, clock), [items, clock]);
+  const [cursor, setCursor] = useState(0);
+  /** Focus the row at this index once it is drawn (after a move, or after rows left). */
+  const pendingFocus = useRef<number | null>(null);
 
-  // Focus moves to the neighbouring row before a done or snoozed row leaves, so keyboard users keep
-  // their place.
-  const leaving = (action: (item: StoredItem) => void) => (item: StoredItem) => {
-    const rows = [...(list.current?.querySelectorAll<HTMLElement>('[data-item-id]') ?? [])];
-    const index = rows.findIndex((row) => row.dataset.itemId === item.id);
-    const neighbour = rows[index + 1] ?? rows[index - 1];
-    if (neighbour && list.current?.contains(document.activeElement)) neighbour.focus();
-    action(item);
+  const starts = useMemo(() => {
+    const map = new Map<number, GroupStart>();
+    for (const g of counts.groups) map.set(g.start, { group: g.group, count: g.count });
+    return map;
+  }, [counts]);
+
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    setMargin(list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0);
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: counts.total,
+    estimateSize: (index) => ROW_HEIGHT + (starts.has(index) ? HEADING_HEIGHT : 0),
+    overscan: OVERSCAN,
+    scrollMargin: margin,
+    getItemKey: (index) => index,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const first = virtualRows[0]?.index ?? 0;
+  const last = (virtualRows.at(-1)?.index ?? -1) + 1;
+  const window_ = useInboxWindow(filter, now, first, last, JSON.stringify(counts));
+  const itemAt = useCallback(
+    (index: number): StoredItem | null =>
+      window_ && index >= window_.start ? (window_.items[index - window_.start] ?? null) : null,
+    [window_],
+  );
+
+  const clamp = useCallback(
+    (index: number) => Math.max(0, Math.min(counts.total - 1, index)),
+    [counts.total],
+  );
+
+  const focusIndex = useCallback(
+    (index: number) => {
+      const target = clamp(index);
+      setCursor(target);
+      pendingFocus.current = target;
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+    },
+    [clamp, virtualizer],
+  );
+
+  // Focus the pending row as soon as it is drawn with its item.
+  useLayoutEffect(() => {
+    const target = pendingFocus.current;
+    if (target === null) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-index="${target}"][data-item-id]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      current: () => itemAt(cursor),
+      move: (delta) => focusIndex(cursor + delta),
+      focusSelected: () => focusIndex(cursor),
+      keepPlace: (ids) => {
+        const index = ids.includes(itemAt(cursor)?.id ?? '') ? cursor : null;
+        if (index !== null && list.current?.contains(document.activeElement)) pendingFocus.current = index;
+      },
+    }),
+    [cursor, focusIndex, itemAt],
+  );
+
+  // After rows leave, the cursor stays in range.
+  if (cursor > 0 && cursor >= counts.total) setCursor(counts.total - 1);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: 10,
+      PageUp: -10,
+      Home: -counts.total,
+      End: counts.total,
+    };
+    const delta = moves[event.key];
+    if (delta === undefined) return;
+    event.preventDefault();
+    focusIndex(cursor + delta);
   };
-  const handleDone = leaving(onDone);
-  const handleSnooze = leaving(onSnooze);
 
   return (
-    <ul ref={list} className="inbox-list" aria-label="Inbox" onKeyDown={onKeyDown}>
-      {sections.flatMap((section) =>
-        section.items.map((item, index) => (
-          <InboxRow
-            key={item.id}
-            item={item}
-            clock={clock}
-            groupStart={index === 0 ? { group: section.group, count: section.items.length } : undefined}
-            selected={item.id === selectedId}
-            onDone={handleDone}
-            onSnooze={handleSnooze}
-            snoozeLabel={snoozeLabel}
-            onFocusRow={select}
-          />
-        )),
-      )}
-    </ul>
+    <div className="inbox-scroller" style={{ height: virtualizer.getTotalSize() }}>
+      <ul ref={list} className="inbox-list" aria-label="Inbox" onKeyDown={onKeyDown}>
+        {virtualRows.map((row) => {
+          const item = itemAt(row.index);
+          const groupStart = starts.get(row.index);
+          const style = { transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` };
+          if (!item) {
+            return (
+              <RowPlaceholder
+                key={row.key}
+                index={row.index}
+                ref={virtualizer.measureElement}
+                groupStart={groupStart}
+                style={style}
+              />
+            );
+          }
+          return (
+            <InboxRow
+              key={row.key}
+              ref={virtualizer.measureElement}
+              index={row.index}
+              setSize={counts.total}
+              style={style}
+              item={item}
+              clock={clock}
+              groupStart={groupStart}
+              // One row takes Tab into the list (roving tabindex): the cursor's, else the first drawn.
+              tabbable={
+                row.index === cursor || (cursor < first || cursor >= last ? row.index === first : false)
+              }
+              selected={item.id === selectedId}
+              checked={checked.has(item.id)}
+              onDone={onDone}
+              onSnooze={onSnooze}
+              onOpen={onOpen}
+              onToggle={onToggle}
+              onFocusRow={() => {
+                setCursor(row.index);
+                select(item.id);
+              }}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
-}
+});

@@ -1,6 +1,6 @@
+import { type CSSProperties, forwardRef, type MouseEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/channels';
 import { DUE_GROUP_LABELS, type DueGroup, formatDue } from '../../../shared/due-format';
-import { isSafeHttpUrl } from '../../../shared/schemas';
 import type { StoredItem } from '../../db/lull-db';
 import type { Clock } from '../../hooks/useClock';
 import { selectSourceName } from '../../store/selectors';
@@ -16,61 +16,116 @@ export interface GroupStart {
 interface Props {
   readonly item: StoredItem;
   readonly clock: Clock;
+  /** Position in the whole list (virtualized: most rows are not drawn). */
+  readonly index: number;
+  readonly setSize: number;
+  readonly style: CSSProperties;
   /** Set on the first row of a group: the group's heading is drawn above it, inside the same list item. */
   readonly groupStart?: GroupStart | undefined;
+  /** The one row Tab reaches in the list. */
+  readonly tabbable: boolean;
   /** The row last focused: marked faintly so the place is kept while focus is elsewhere. */
   readonly selected: boolean;
+  /** Ticked for a bulk action. */
+  readonly checked: boolean;
   readonly onDone: (item: StoredItem) => void;
   readonly onSnooze: (item: StoredItem) => void;
-  /** "Tue 09:00": when a snooze from this row would bring the item back. */
-  readonly snoozeLabel: string;
-  readonly onFocusRow: (id: string) => void;
+  readonly onOpen: (item: StoredItem) => void;
+  readonly onToggle: (item: StoredItem) => void;
+  readonly onFocusRow: () => void;
+}
+
+function GroupHeading({ group }: { group: GroupStart }) {
+  return (
+    <h3 className="group-heading" data-group={group.group}>
+      {DUE_GROUP_LABELS[group.group]}
+      <span className="group-count" aria-hidden="true">
+        {group.count}
+      </span>
+      <span className="visually-hidden">
+        ({group.count} {group.count === 1 ? 'item' : 'items'})
+      </span>
+    </h3>
+  );
 }
 
 /**
  * One inbox row. The list item itself takes focus (so `getByRole('listitem')` is the row); the
- * focus ring is drawn on the card inside it.
+ * focus ring is drawn on the card inside it. Enter or a click on the card opens the detail pane.
  */
-export function InboxRow({
-  item,
-  clock,
-  groupStart,
-  selected,
-  onDone,
-  onSnooze,
-  snoozeLabel,
-  onFocusRow,
-}: Props) {
+export const InboxRow = forwardRef<HTMLLIElement, Props>(function InboxRow(
+  {
+    item,
+    clock,
+    index,
+    setSize,
+    style,
+    groupStart,
+    tabbable,
+    selected,
+    checked,
+    onDone,
+    onSnooze,
+    onOpen,
+    onToggle,
+    onFocusRow,
+  },
+  ref,
+) {
   const due = formatDue(item.deadline, clock);
   const channel = CHANNEL_LABELS[item.channel];
   // Items a connector made carry its id as their source: show the source's name when it is known.
-  const sourceName = useLullStore(selectSourceName(item.source));
-  const link = item.url && isSafeHttpUrl(item.url) ? item.url : null;
+  const sourceName = useLullStore(selectSourceName(item.source)) ?? item.source;
+  const state = due.overdue ? 'overdue' : due.atRisk ? 'at-risk' : undefined;
+
+  const openOnClick = (event: MouseEvent) => {
+    // Buttons, links and the checkbox do their own thing.
+    if ((event.target as HTMLElement).closest('button, a, input, label')) return;
+    onOpen(item);
+  };
 
   return (
     <li
+      ref={ref}
       className="inbox-item"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: rows are focusable so the list can be walked with arrow keys.
-      tabIndex={0}
+      style={style}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: rows are focusable so the list can be walked with the keyboard.
+      tabIndex={tabbable ? 0 : -1}
+      data-index={index}
       data-item-id={item.id}
       data-group={groupStart?.group}
       data-selected={selected || undefined}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
       onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusRow(item.id);
+        if (event.target === event.currentTarget) onFocusRow();
+      }}
+      onKeyDown={(event) => {
+        if (event.target !== event.currentTarget) return;
+        if (event.key === 'Enter' || event.key === 'o') {
+          event.preventDefault();
+          onOpen(item);
+        }
       }}
     >
-      {groupStart && (
-        <h3 className="group-heading" data-group={groupStart.group}>
-          {DUE_GROUP_LABELS[groupStart.group]}
-          <span className="group-count" aria-hidden="true">
-            {groupStart.count}
-          </span>
-          <span className="visually-hidden">
-            ({groupStart.count} {groupStart.count === 1 ? 'item' : 'items'})
-          </span>
-        </h3>
-      )}
-      <div className="row" data-overdue={due.overdue} data-priority={item.priority}>
+      {groupStart && <GroupHeading group={groupStart} />}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; Enter on the row does the same. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the row's own Enter/o handler is the keyboard path. */}
+      <div
+        className="row"
+        data-state={state}
+        data-checked={checked || undefined}
+        data-priority={item.priority}
+        onClick={openOnClick}
+      >
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={checked}
+          tabIndex={-1}
+          aria-label={`Select: ${item.title}`}
+          onChange={() => onToggle(item)}
+        />
         <span className={`channel-badge channel-${item.channel}`}>
           <ChannelIcon channel={item.channel} />
         </span>
@@ -78,48 +133,58 @@ export function InboxRow({
           <p className="row-title">
             <span className="row-title-text">{item.title}</span>
             {item.priority === 'urgent' && <span className="tag tag-urgent">Urgent</span>}
+            {due.atRisk && <span className="tag tag-risk">Due soon</span>}
           </p>
           <p className="row-meta">
             <span className="row-channel">{channel}</span>
-            {sourceName && <span className="row-source">{sourceName}</span>}
+            <span className="row-source">{sourceName}</span>
             {item.sender && <span className="row-sender">{item.sender.name}</span>}
             {item.snippet && <span className="row-snippet">{item.snippet}</span>}
           </p>
           <ReasonLine decision={item.route} className="row-reason" />
         </div>
-        <p className="row-due" data-overdue={due.overdue}>
+        <p className="row-due" data-state={state}>
           <time dateTime={new Date(item.deadline).toISOString()}>{due.text}</time>
         </p>
         <div className="row-actions">
-          {link && (
-            <a
-              className="button button-ghost button-small"
-              href={link}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              Open<span className="visually-hidden"> {item.title} in a new window</span>
-            </a>
-          )}
           <button
             type="button"
             className="button button-ghost button-small"
-            aria-label={`Done: ${item.title}`}
+            aria-label={item.status === 'open' ? `Done: ${item.title}` : `Back to inbox: ${item.title}`}
             onClick={() => onDone(item)}
           >
-            Done
+            {item.status === 'open' ? 'Done' : 'Reopen'}
           </button>
           <button
             type="button"
             className="button button-ghost button-small"
-            aria-label={`Snooze until ${snoozeLabel}: ${item.title}`}
-            title={`Snooze until ${snoozeLabel}`}
+            aria-label={`Snooze: ${item.title}`}
+            aria-haspopup="dialog"
             onClick={() => onSnooze(item)}
           >
-            Snooze
+            Snooze…
           </button>
         </div>
       </div>
     </li>
   );
-}
+});
+
+/** A row not read yet (fast scrolling): the same height, hidden from assistive tech. */
+export const RowPlaceholder = forwardRef<
+  HTMLLIElement,
+  { index: number; groupStart?: GroupStart | undefined; style: CSSProperties }
+>(function RowPlaceholder({ index, groupStart, style }, ref) {
+  return (
+    <li
+      ref={ref}
+      className="inbox-item inbox-item-placeholder"
+      style={style}
+      data-index={index}
+      aria-hidden="true"
+    >
+      {groupStart && <GroupHeading group={groupStart} />}
+      <div className="row row-placeholder" />
+    </li>
+  );
+});

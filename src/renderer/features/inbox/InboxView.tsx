@@ -1,75 +1,242 @@
-import { useCallback, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CHANNELS, MINUTE_MS } from '../../../shared/channels';
 import { formatInstant } from '../../../shared/due-format';
+import { useDb } from '../../app/useServices';
+import { countInbox, facetCounts, knownSources, wakeDueSnoozes } from '../../db/inbox-query';
 import type { StoredItem } from '../../db/lull-db';
-import { useOpenItems } from '../../db/useOpenItems';
 import type { Clock } from '../../hooks/useClock';
-import { useItemActions } from '../../hooks/useItemActions';
+import { type PriorState, useItemActions } from '../../hooks/useItemActions';
+import {
+  selectChecked,
+  selectInboxActions,
+  selectInboxDialog,
+  selectInboxFilter,
+  selectOpenId,
+} from '../../store/selectors';
+import { useLullStore } from '../../store/store';
+import { BulkBar } from './BulkBar';
+import { DeadlineDialog } from './DeadlineDialog';
+import { DetailPane } from './DetailPane';
 import { EmptyState } from './EmptyState';
-import { InboxList } from './InboxList';
+import { InboxList, type InboxListHandle } from './InboxList';
+import { InboxToolbar } from './InboxToolbar';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { SnoozeDialog } from './SnoozeDialog';
 import { UndoToast } from './UndoToast';
+import { useInboxKeys } from './useInboxKeys';
+import '../focus/focus-view.css';
+import '../focus/rule-form.css';
 import './inbox.css';
+import './inbox-tools.css';
 import './reason.css';
 
-/** The last thing done to an item, for the toast's Undo. */
+/** The last thing done, for the toast's Undo and the z key. */
 interface LastAction {
-  readonly item: StoredItem;
   readonly what: string;
+  readonly title: string;
+  readonly prior: readonly PriorState[];
 }
 
 export function InboxView({ clock }: { clock: Clock }) {
-  const items = useOpenItems(clock.now);
+  const db = useDb();
   const actions = useItemActions();
+  const filter = useLullStore(selectInboxFilter);
+  const checked = useLullStore(selectChecked);
+  const openId = useLullStore(selectOpenId);
+  const dialog = useLullStore(selectInboxDialog);
+  const ui = useLullStore(useShallow(selectInboxActions));
   const [last, setLast] = useState<LastAction | null>(null);
-  const snoozeLabel = formatInstant(actions.tomorrowMorningAt(clock.now), clock);
+  const list = useRef<InboxListHandle>(null);
+  const search = useRef<HTMLInputElement>(null);
+  // Queries move on by the minute: group cuts and "overdue" need no finer clock.
+  const minute = Math.floor(clock.now / MINUTE_MS) * MINUTE_MS;
+  const ctx = { now: minute, zone: clock.zone };
 
-  const onDone = useCallback(
-    (item: StoredItem) => {
-      setLast({ item, what: 'Marked done' });
-      void actions.done([item.id]);
-    },
-    [actions],
+  // A snooze whose time has come opens again here too, offline or not.
+  useEffect(() => {
+    void wakeDueSnoozes(db, minute);
+  }, [db, minute]);
+
+  const counts = useLiveQuery(() => countInbox(db, filter, ctx), [db, filter, minute, clock.zone]);
+  const sources = useLiveQuery(() => knownSources(db), [db]) ?? [];
+  const facets = useLiveQuery(
+    () => facetCounts(db, filter, minute, CHANNELS, sources),
+    [db, filter, minute, sources.join('\n')],
   );
-  const onSnooze = useCallback(
-    (item: StoredItem) => {
-      void actions.snoozeUntilTomorrow([item.id]).then((until) => {
-        setLast({ item, what: `Snoozed until ${formatInstant(until, { ...clock, now: Date.now() })}` });
-      });
+  const anything = useLiveQuery(() => db.items.count(), [db]);
+
+  const record = useCallback(
+    async (what: string, items: readonly StoredItem[], run: Promise<PriorState[]>) => {
+      const prior = await run;
+      const title = items.length === 1 ? (items[0]?.title ?? '') : `${items.length} items`;
+      setLast({ what, title, prior });
     },
-    [actions, clock],
+    [],
   );
-  const onUndo = useCallback(() => {
-    if (last) void actions.reopen([last.item.id]);
+
+  const done = useCallback(
+    (items: readonly StoredItem[]) => {
+      list.current?.keepPlace(items.map((i) => i.id));
+      const reopen = filter.status !== 'open';
+      void record(
+        reopen ? 'Moved to the inbox' : 'Marked done',
+        items,
+        reopen ? actions.reopen(items.map((i) => i.id)) : actions.done(items.map((i) => i.id)),
+      );
+      ui.clearChecked();
+    },
+    [actions, filter.status, record, ui],
+  );
+  const reopen = useCallback(
+    (items: readonly StoredItem[]) => {
+      list.current?.keepPlace(items.map((i) => i.id));
+      void record('Moved to the inbox', items, actions.reopen(items.map((i) => i.id)));
+    },
+    [actions, record],
+  );
+  const snoozeAt = useCallback(
+    async (ids: readonly string[], until: number) => {
+      const rows = (await db.items.bulkGet([...ids])).filter((r): r is StoredItem => Boolean(r));
+      list.current?.keepPlace(ids);
+      ui.setDialog(null);
+      ui.clearChecked();
+      await record(
+        `Snoozed until ${formatInstant(until, { ...clock, now: Date.now() })}`,
+        rows,
+        actions.snooze(ids, until),
+      );
+    },
+    [actions, clock, db, record, ui],
+  );
+  const undo = useCallback(() => {
+    if (last) void actions.restore(last.prior);
     setLast(null);
   }, [actions, last]);
-  const onDismiss = useCallback(() => setLast(null), []);
+  const dismiss = useCallback(() => setLast(null), []);
 
-  const overdue = items?.filter((item) => item.deadline < clock.now).length ?? 0;
+  useInboxKeys({
+    list,
+    search,
+    onDone: done,
+    onSnooze: (items) => ui.setDialog({ kind: 'snooze', ids: items.map((i) => i.id) }),
+    onUndo: undo,
+    rowsOf: (ids) => rowsOf(db, ids),
+  });
+
+  const total = counts?.total ?? 0;
+  const overdue = counts?.groups.find((g) => g.group === 'overdue')?.count ?? 0;
+  const empty = anything === 0;
 
   return (
     <>
       <div className="inbox-head">
         <h2 className="inbox-title">Inbox</h2>
-        {items && items.length > 0 && (
-          <p className="inbox-summary">
-            {items.length} open
+        {counts && !empty && (
+          <p className="inbox-summary" aria-live="polite">
+            {total} {filter.status === 'open' ? 'open' : filter.status}
             {overdue > 0 && <span className="inbox-summary-overdue"> · {overdue} overdue</span>}
           </p>
         )}
       </div>
-      {items === undefined ? null : items.length === 0 ? (
+      {anything === undefined ? null : empty ? (
         <EmptyState />
       ) : (
-        <InboxList
-          items={items}
+        <>
+          <InboxToolbar
+            ref={search}
+            filter={filter}
+            facets={facets}
+            sources={sources}
+            onChange={ui.setFilter}
+            onShortcuts={() => ui.setDialog({ kind: 'shortcuts' })}
+          />
+          {checked.size > 0 && (
+            <BulkBar
+              count={checked.size}
+              status={filter.status}
+              onDone={async () => done(await rowsOf(db, checked))}
+              onSnooze={() => ui.setDialog({ kind: 'snooze', ids: [...checked] })}
+              onClear={ui.clearChecked}
+            />
+          )}
+          <div className="inbox-layout" data-detail={openId ? 'open' : undefined}>
+            {counts && counts.total > 0 ? (
+              <InboxList
+                ref={list}
+                counts={counts}
+                filter={filter}
+                clock={clock}
+                now={minute}
+                checked={checked}
+                onDone={(item) => done([item])}
+                onSnooze={(item) => ui.setDialog({ kind: 'snooze', ids: [item.id] })}
+                onOpen={(item) => ui.openItem(item.id)}
+                onToggle={(item) => ui.toggleChecked(item.id)}
+              />
+            ) : counts ? (
+              <p className="inbox-no-match" role="status">
+                Nothing matches these filters.{' '}
+                <button
+                  type="button"
+                  className="button button-ghost button-small"
+                  onClick={() =>
+                    ui.setFilter({ channel: null, source: null, overdue: false, text: '', status: 'open' })
+                  }
+                >
+                  Clear filters
+                </button>
+              </p>
+            ) : null}
+            {openId && (
+              <DetailPane
+                id={openId}
+                clock={clock}
+                onClose={() => {
+                  ui.openItem(null);
+                  list.current?.focusSelected();
+                }}
+                onDone={(item) => done([item])}
+                onReopen={(item) => reopen([item])}
+                onSnooze={(item) => ui.setDialog({ kind: 'snooze', ids: [item.id] })}
+                onChangeDeadline={(item) => ui.setDialog({ kind: 'deadline', id: item.id })}
+                onOpenLink={(url) => void actions.openLink(url)}
+              />
+            )}
+          </div>
+        </>
+      )}
+      {dialog?.kind === 'snooze' && (
+        <SnoozeDialog
+          count={dialog.ids.length}
           clock={clock}
-          onDone={onDone}
-          onSnooze={onSnooze}
-          snoozeLabel={snoozeLabel}
+          choices={actions.snoozeChoices(clock.now)}
+          zone={actions.zone}
+          onSnooze={(until) => void snoozeAt(dialog.ids, until)}
+          onClose={() => ui.setDialog(null)}
         />
       )}
+      {dialog?.kind === 'deadline' && (
+        <DeadlineDialog
+          id={dialog.id}
+          clock={clock}
+          zone={actions.zone}
+          onSave={async (deadline) => {
+            ui.setDialog(null);
+            await actions.setDeadline(dialog.id, deadline);
+          }}
+          onClose={() => ui.setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={() => ui.setDialog(null)} />}
       <div role="status" className="toast-region">
-        {last && <UndoToast what={last.what} title={last.item.title} onUndo={onUndo} onDismiss={onDismiss} />}
+        {last && <UndoToast what={last.what} title={last.title} onUndo={undo} onDismiss={dismiss} />}
       </div>
     </>
   );
+}
+
+async function rowsOf(db: ReturnType<typeof useDb>, ids: ReadonlySet<string>): Promise<StoredItem[]> {
+  return (await db.items.bulkGet([...ids])).filter((r): r is StoredItem => Boolean(r));
 }
