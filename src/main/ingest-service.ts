@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LullError } from '../shared/contract';
 import { computeDeadline } from '../shared/deadline';
 import { itemIdFor } from '../shared/ids';
 import type { RouteDecision } from '../shared/routing';
@@ -7,6 +8,7 @@ import { inboxItemSchema } from '../shared/schemas';
 import type { Settings } from '../shared/settings-schema';
 import type { WorkingCalendar } from '../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import { type DeadlineOverride, openDeadlineOverrides } from './deadline-overrides';
 import type { Journal } from './journal';
 import type { Clock, Logger } from './ports';
 import { createSerialQueue } from './serial';
@@ -44,11 +46,18 @@ export interface IngestService {
   flush(): Promise<void>;
   /**
    * After the charter or working time changed: recomputes the deadline of every remembered item
-   * that has no explicit one, and journals those that moved (the renderer keeps their user state).
+   * that has no explicit one (the source's or the user's), and journals those that moved (the
+   * renderer keeps their user state).
    */
   recomputeDeadlines(): Promise<number>;
   /** Routes items again as if they had just arrived (a snooze woke them) and journals the decision. */
   reroute(items: readonly InboxItem[]): Promise<void>;
+  /**
+   * The user's deadline for an item, kept across re-sends and recomputation; null goes back to the
+   * source's own deadline, or the charter's without one. Journals the item again and answers its
+   * deadline. LullError 'not-found' for an id the core does not know.
+   */
+  setDeadline(id: string, deadline: number | null): Promise<number>;
 }
 
 /**
@@ -69,6 +78,7 @@ export async function createIngestService(options: {
   let router: IngestRouter | null = null;
   let dirty = false;
   const saving = createSerialQueue();
+  const overrides = await openDeadlineOverrides(options);
 
   const text = await readFileIfExists(file);
   if (text !== null) {
@@ -82,11 +92,27 @@ export async function createIngestService(options: {
     }
   }
 
-  function toItem(update: UpdateInput, now: number, batch: ReadonlyMap<string, InboxItem>): InboxItem {
+  const charterDeadline = (item: Pick<InboxItem, 'receivedAt' | 'channel' | 'priority'>) =>
+    computeDeadline(
+      { receivedAt: item.receivedAt, channel: item.channel, priority: item.priority },
+      options.settings().charter,
+      options.calendar?.(),
+    );
+
+  /** An item the user gave a deadline keeps it; a re-send only updates the source's own deadline. */
+  function toItem(
+    update: UpdateInput,
+    now: number,
+    batch: ReadonlyMap<string, InboxItem>,
+    sourceDeadlines: Map<string, DeadlineOverride>,
+  ): InboxItem {
     const id = itemIdFor(update.source, update.externalId);
     const previous = batch.get(id) ?? known.get(id);
     const receivedAt = update.receivedAt ?? previous?.receivedAt ?? now;
-    const explicit = update.deadline;
+    const override = overrides.get(id);
+    const source = update.deadline ?? null;
+    if (override && override.source !== source) sourceDeadlines.set(id, { ...override, source });
+    const explicit = override?.deadline ?? update.deadline;
     const deadline = computeDeadline(
       { receivedAt, channel: update.channel, priority: update.priority, explicitDeadline: explicit },
       options.settings().charter,
@@ -125,10 +151,12 @@ export async function createIngestService(options: {
       const now = options.clock.now();
       // Within one batch the last copy of an id wins, as if the updates had been sent one by one.
       const byId = new Map<string, InboxItem>();
+      const sourceDeadlines = new Map<string, DeadlineOverride>();
       for (const update of updates) {
-        const item = toItem(update, now, byId);
+        const item = toItem(update, now, byId, sourceDeadlines);
         byId.set(item.id, item);
       }
+      if (sourceDeadlines.size > 0) await overrides.save(sourceDeadlines);
       const createdIds = new Set([...byId.keys()].filter((id) => !known.has(id)));
       // New items are routed (and held ones durably queued) before they are journaled, so a crash in
       // between re-queues on the client's retry instead of leaving an item that is never summarised.
@@ -180,6 +208,25 @@ export async function createIngestService(options: {
       dirty = true;
       return moved.length;
     },
+    async setDeadline(id, deadline) {
+      if (!journal) throw new Error('setDeadline used before the journal was attached');
+      const item = known.get(id);
+      if (!item) throw new LullError('not-found', `No item ${id}`);
+      const override = overrides.get(id);
+      if (deadline === null && !override) return item.deadline;
+      // The source's own deadline is what an item marked explicit carries before the user's first change.
+      const source = override ? override.source : item.deadlineExplicit ? item.deadline : null;
+      const next: InboxItem =
+        deadline === null
+          ? { ...item, deadline: source ?? charterDeadline(item), deadlineExplicit: source !== null }
+          : { ...item, deadline, deadlineExplicit: true };
+      // Durable before the journal entry: a crash in between is healed by the renderer's replay.
+      await overrides.save(new Map([[id, deadline === null ? null : { deadline, source }]]));
+      await journal.append([{ kind: 'item', item: next }]);
+      known.set(id, next);
+      dirty = true;
+      return next.deadline;
+    },
     list: () =>
       [...known.values()].sort((a, b) => b.ingestedAt - a.ingestedAt || b.receivedAt - a.receivedAt),
     async retract(id) {
@@ -190,6 +237,7 @@ export async function createIngestService(options: {
       await journal.append([{ kind: 'retract', id }]);
       known.delete(id);
       dirty = true;
+      if (overrides.get(id)) await overrides.save(new Map([[id, null]]));
       return true;
     },
     // Serial, so an older snapshot can never land after a newer one.
@@ -200,8 +248,10 @@ export async function createIngestService(options: {
         dirty = false;
         const cutoff = options.clock.now() - REMEMBER_MS;
         for (const [id, item] of known) if (item.ingestedAt < cutoff) known.delete(id);
+        const forgotten = overrides.ids().filter((id) => !known.has(id));
         try {
           await writeFileAtomic(file, JSON.stringify([...known.values()]));
+          if (forgotten.length > 0) await overrides.save(new Map(forgotten.map((id) => [id, null])));
         } catch (error) {
           dirty = true;
           throw error;
