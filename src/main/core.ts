@@ -1,7 +1,9 @@
 import type { AppInfo, CoreHandlers } from '../shared/contract';
 import { LullError } from '../shared/contract';
 import { charterWarnings } from '../shared/delivery';
+import { isSafeHttpUrl } from '../shared/schemas';
 import type { WorkingCalendar } from '../shared/working-time';
+import { openActionRegistry } from './action-registry';
 import { type BackupService, createBackupService } from './backup';
 import { type Batcher, createBatcher } from './batcher';
 import { createCalendarMemo } from './calendar';
@@ -10,7 +12,7 @@ import { type CoreEvents, createCoreEvents } from './events';
 import { createFocusService, type FocusService } from './focus-service';
 import { createIngestService, type IngestService } from './ingest-service';
 import { type Journal, type JournalPayload, openJournal } from './journal';
-import type { Clock, Logger, SecretStore } from './ports';
+import type { Clock, Logger, OpenExternal, SecretStore } from './ports';
 import { createSerialQueue } from './serial';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createSnoozeService } from './snooze-service';
@@ -26,6 +28,8 @@ export interface CoreOptions {
   host: 'desktop' | 'browser';
   /** The system's IANA zone, read afresh on every call (it changes when the user travels). */
   systemZone?: () => string;
+  /** Opens a link in the user's browser; absent where the host cannot (the page opens it itself). */
+  openExternal?: OpenExternal;
 }
 
 export const readSystemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -99,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     reroute: (items) => ingest.reroute(items),
   });
   const sources = await createSourcesForCore({ ...options, settings, ingest, events, calendar });
+  const actions = await openActionRegistry({ dataDir, clock, logger });
   let apiUrl = '';
   let shortcut: AppInfo['shortcut'] = null;
   const appInfo = (): AppInfo => ({ version: options.version, apiUrl, token, host: options.host, shortcut });
@@ -143,6 +148,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return appInfo();
     },
     'app:rotate-token': () => rotateToken(),
+    'app:open-external': async ({ url }) => {
+      // The contract validated it already; checked again because this is where it leaves the app.
+      if (!isSafeHttpUrl(url)) throw new LullError('invalid-payload', 'Only http(s) links can be opened');
+      if (!options.openExternal) return { opened: false };
+      return { opened: await options.openExternal(new URL(url).href) };
+    },
     'focus:get-status': async () => focus.status(),
     'focus:set': (request) => focus.set(request),
     'settings:get': async () => settings.get(),
@@ -160,13 +171,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       charterWarnings(delivery ?? settings.get().delivery, settings.get().charter, calendar(), clock.now()),
     'digest:peek': async () => batcher.status(),
     'digest:release': () => batcher.releaseNow(),
-    'inbox:set-state': async ({ ids, state, snoozeUntil }) => {
+    'inbox:set-state': async ({ ids, state, snoozeUntil, actionId }) => {
       // The inbox itself lives in the renderer; the core only needs to stop holding what is handled
       // and to wake snoozed items at their time.
-      if (state !== 'open') await batcher.drop(ids);
-      await snoozes.set(ids, state === 'snoozed' ? (snoozeUntil ?? null) : null);
-      if (state === 'done') sources.onItemsDone(ids);
-      return { updated: ids.length };
+      const result = await actions.once({ id: actionId, command: 'inbox:set-state', ids }, async () => {
+        if (state !== 'open') await batcher.drop(ids);
+        await snoozes.set(ids, state === 'snoozed' ? (snoozeUntil ?? null) : null);
+        if (state === 'done') sources.onItemsDone(ids);
+      });
+      return result.duplicate ? { updated: 0, duplicate: true } : { updated: ids.length };
+    },
+    'inbox:set-deadline': async ({ id, deadline, actionId }) => {
+      const result = await actions.once({ id: actionId, command: 'inbox:set-deadline', ids: [id] }, () =>
+        ingest.setDeadline(id, deadline),
+      );
+      if (!result.duplicate) return { deadline: result.value };
+      const item = ingest.known(id);
+      if (!item) throw new LullError('not-found', `No item ${id}`);
+      return { deadline: item.deadline, duplicate: true };
     },
     'backup:respond': async (response) => ({ accepted: backup.respond(response) }),
     'settings:restore': async ({ settings: raw }) => ({ version: (await settings.restore(raw)).version }),
@@ -207,6 +229,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await sources.close();
+      await actions.close();
       await batcher.close();
       await focus.close();
       await ingest.flush();

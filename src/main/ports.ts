@@ -22,6 +22,12 @@ export interface SecretStore {
   set(name: string, value: string): Promise<void>;
 }
 
+/**
+ * Opens a web link in the user's own browser; false when it could not. Only the desktop host has one
+ * (Electron's shell.openExternal). The core hands it http(s) URLs that passed validation only.
+ */
+export type OpenExternal = (url: string) => Promise<boolean>;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(callback, delayMs) {

@@ -197,6 +197,8 @@ describe('types derived from the contract', () => {
       'digest:peek': async () => ({ heldCount: 0, nextReleaseAt: null, items: [] }),
       'digest:release': async () => null,
       'inbox:set-state': async ({ ids }) => ({ updated: ids.length }),
+      'inbox:set-deadline': async ({ deadline }) => ({ deadline: deadline ?? 0 }),
+      'app:open-external': async () => ({ opened: false }),
       'sources:list': async () => [],
       'sources:save': async () => {
         throw new Error('not in this test');

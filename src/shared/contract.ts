@@ -11,7 +11,7 @@ import { deliveryPolicySchema } from './delivery';
 import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-schemas';
 import { focusRuleSchema } from './focus-schedule';
 import { focusSetSchema, focusStatusSchema } from './focus-schemas';
-import { inboxItemSchema, journalEntrySchema } from './schemas';
+import { inboxItemSchema, isSafeHttpUrl, journalEntrySchema } from './schemas';
 import { charterSchema, MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
 import { sourceDraftSchema, sourceIdSchema, sourceStatusSchema, sourceViewSchema } from './source-schemas';
 import { workingHoursSchema } from './working-time';
@@ -41,6 +41,19 @@ export const contract = {
     'app:get-info': { input: z.undefined(), output: appInfoSchema },
     /** A new API token (settings view); the old one is refused at once. Answers the new info. */
     'app:rotate-token': { input: z.undefined(), output: appInfoSchema },
+    /**
+     * Opens a web link in the user's browser. `opened: false` where the host cannot (browser host):
+     * the page then opens it itself with `window.open(url, '_blank', 'noopener,noreferrer')`.
+     */
+    'app:open-external': {
+      input: z.strictObject({
+        url: z
+          .string()
+          .max(2048)
+          .refine(isSafeHttpUrl, 'must be an http or https address, without a user name or password'),
+      }),
+      output: z.object({ opened: z.boolean() }),
+    },
     'focus:get-status': { input: z.undefined(), output: focusStatusSchema },
     'focus:set': { input: focusSetSchema, output: focusStatusSchema },
     'settings:get': { input: z.undefined(), output: settingsSchema },
@@ -98,7 +111,21 @@ export const contract = {
           message: 'give snoozeUntil with state "snoozed", and only then',
           path: ['snoozeUntil'],
         }),
-      output: z.object({ updated: z.number().int().min(0) }),
+      /** `duplicate`: the action id was applied before, so nothing changed (`updated` is 0). */
+      output: z.object({ updated: z.number().int().min(0), duplicate: z.boolean().optional() }),
+    },
+    /**
+     * The user's own reply deadline for an item (epoch ms), or null to go back to the one it would have
+     * without it. Kept when the charter or working time changes; the item is journaled again.
+     */
+    'inbox:set-deadline': {
+      input: z.strictObject({
+        id: z.string().min(1).max(1100),
+        deadline: z.number().int().min(0).max(8.64e15).nullable(),
+        actionId: actionIdSchema.optional(),
+      }),
+      /** The item's deadline now; `duplicate` as for `inbox:set-state`. */
+      output: z.object({ deadline: z.number(), duplicate: z.boolean().optional() }),
     },
     /** The window's answer to `backup:requested`. */
     'backup:respond': { input: backupResponseSchema, output: z.object({ accepted: z.boolean() }) },

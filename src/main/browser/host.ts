@@ -36,6 +36,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     secrets: createFileSecretStore(dataDir),
     version: APP_VERSION,
     host: 'browser',
+    // No openExternal: this process cannot open a browser for the user. `app:open-external` answers
+    // { opened: false } and the page opens the link itself.
   });
   let sockets = new Set<import('ws').WebSocket>();
   let api: HttpApi;
