@@ -107,6 +107,24 @@ describe('the desktop entry', () => {
     });
     expect(fake.globalShortcut.isRegistered('CommandOrControl+Shift+F')).toBe(true);
 
+    // Links open in the user's browser through the core's validated command, and only http(s) ones.
+    const openLink = (url: string) =>
+      fake.ipcMain.invoke(IPC_INVOKE_CHANNEL, fake.invokeEventFrom('lull://app/'), 'app:open-external', {
+        url,
+      });
+    expect(await openLink('https://example.com/pr/1')).toEqual({ ok: true, value: { opened: true } });
+    expect(await openLink('javascript:alert(1)')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(await openLink('file:///etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(fake.shell.opened).toEqual(['https://example.com/pr/1']);
+    vi.spyOn(fake.shell, 'openExternal').mockRejectedValueOnce(new Error('no browser'));
+    expect(await openLink('https://example.com/pr/2')).toEqual({ ok: true, value: { opened: false } });
+
     // The tray toggles focus in the core, and the window hears about it.
     tray.click();
     await vi.waitFor(() =>

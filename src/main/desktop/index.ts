@@ -55,8 +55,16 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   const origin = createAppOrigin(process.env.ELECTRON_RENDERER_URL);
+  // Callers pass only URLs that passed isSafeHttpUrl: the window's link handler and the core's
+  // app:open-external, whose payload the contract validated.
   const openExternal = (url: string) =>
-    shell.openExternal(url).catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`));
+    shell.openExternal(url).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn(`could not open ${url}: ${String(error)}`);
+        return false;
+      },
+    );
   let tray: LullTray | null = null;
   // Created first, its window only on demand: a notification may be clicked as soon as the core starts.
   const popup = createDigestPopup({
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
     port: launch.port,
     secrets,
     logger,
+    openExternal,
     beforeStart: (started) =>
       createNotifier({
         events: started.events,

@@ -1,6 +1,6 @@
 import { type Core, createCore } from '../core';
 import { type HttpApi, startHttpApi } from '../http/server';
-import { type Clock, type Logger, type SecretStore, systemClock } from '../ports';
+import { type Clock, type Logger, type OpenExternal, type SecretStore, systemClock } from '../ports';
 import { removeRuntimeFile, writeRuntimeFile } from '../runtime-file';
 import { APP_VERSION } from '../version';
 
@@ -21,6 +21,8 @@ export async function startDesktopServices(options: {
   secrets: SecretStore;
   logger: Logger;
   clock?: Clock;
+  /** Opens a link in the user's browser (Electron's shell), for `app:open-external`. */
+  openExternal?: OpenExternal;
   /**
    * Subscribes the host's notifiers before anything can happen: before the API takes its first update,
    * and before the core starts and may release (or re-show, after a crash) a digest. Returns what undoes
@@ -37,6 +39,7 @@ export async function startDesktopServices(options: {
     secrets: options.secrets,
     version: APP_VERSION,
     host: 'desktop',
+    openExternal: options.openExternal,
   });
   let unsubscribe = () => {};
   let api: HttpApi | null = null;
