@@ -99,8 +99,10 @@ export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
     (index: number) => {
       const target = clamp(index);
       setCursor(target);
-      pendingFocus.current = target;
       virtualizer.scrollToIndex(target, { align: 'auto' });
+      const drawn = list.current?.querySelector<HTMLElement>(`[data-index="${target}"][data-item-id]`);
+      if (drawn) drawn.focus({ preventScroll: true });
+      else pendingFocus.current = target;
     },
     [clamp, virtualizer],
   );
@@ -120,7 +122,8 @@ export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
     ref,
     () => ({
       current: () => itemAt(cursor),
-      move: (delta) => focusIndex(cursor + delta),
+      // From outside the list the first j/k lands on the cursor's row; from a row it moves.
+      move: (delta) => focusIndex(list.current?.contains(document.activeElement) ? cursor + delta : cursor),
       focusSelected: () => focusIndex(cursor),
       keepPlace: (ids) => {
         const index = ids.includes(itemAt(cursor)?.id ?? '') ? cursor : null;
