@@ -4,7 +4,9 @@ import type { LullDb } from '../db/lull-db';
 import { describeError } from '../lib/errors';
 import { tellCoreImportedState } from './imported-state';
 
-export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested' | 'inbox'>;
+export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested'> & {
+  readonly inbox: Pick<LullApi['inbox'], 'setState'>;
+};
 
 /**
  * The window's answer when the core relays a backup (`lull export|import`, `/v1/backup`): the inbox

@@ -11,7 +11,7 @@ const BATCH = 500;
  * ones get their wake-up armed. Reads the merged rows, so a state the merge kept from here counts.
  */
 export async function tellCoreImportedState(
-  api: Pick<LullApi, 'inbox'>,
+  api: { readonly inbox: Pick<LullApi['inbox'], 'setState'> },
   db: LullDb,
   ids: readonly string[],
   now: number,
