@@ -48,7 +48,8 @@ describe('formatDue', () => {
 
   it.each([
     ['2026-03-10T14:00', false, false],
-    ['2026-03-10T13:01', false, true],
+    ['2026-03-10T13:01', false, false],
+    ['2026-03-10T12:59', false, true],
     ['2026-03-10T11:25', false, true],
     ['2026-03-10T09:00', true, false],
   ])('due %s: overdue %s, at risk %s (due within 2 h)', (deadline, overdue, atRisk) => {
