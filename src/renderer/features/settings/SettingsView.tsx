@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppInfo } from '../../hooks/useAppInfo';
 import { selectNotificationPermission, selectSettings } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
@@ -6,24 +6,69 @@ import { ApiFacts } from '../inbox/ApiFacts';
 import { useRequestNotifications } from '../notifications/useWebNotifications';
 import { permissionText } from '../notifications/web-notifier';
 import { BackupSection } from './BackupSection';
+import { CharterForm } from './CharterForm';
 import { DeliveryForm } from './DeliveryForm';
 import { RotateToken } from './RotateToken';
+import { WorkingTimeForm } from './WorkingTimeForm';
 import '../focus/focus-view.css';
 import '../focus/rule-form.css';
 import '../inbox/empty-state.css';
 import './settings.css';
 import './settings-fields.css';
+import './settings-charter.css';
 
-/** `#/settings`: how held updates are delivered (with the charter check), notifications, the local API, backup. */
+/**
+ * `#/settings`: the reply charter, working time, how held updates are delivered (with the charter
+ * check), notifications, the local API, backup.
+ */
 export function SettingsView() {
   const settings = useLullStore(selectSettings);
   const { info, error } = useAppInfo();
+  const workingTime = useMemo(
+    () =>
+      settings && {
+        timeZone: settings.timeZone,
+        workingHours: settings.workingHours,
+        holidays: settings.holidays,
+      },
+    [settings],
+  );
+  const pending = <p className="settings-card settings-pending">Loading your settings…</p>;
 
   return (
     <div className="settings-view">
       <div className="view-head">
         <h2 className="view-title">Settings</h2>
       </div>
+
+      <section className="settings-section" aria-labelledby="charter-title">
+        <div className="section-head">
+          <div>
+            <h3 id="charter-title" className="section-title">
+              Reply charter
+            </h3>
+            <p className="section-note">
+              How soon each kind of update needs a reply. Every update's reply-by time comes from here:
+              working time counts only your working hours and skips holidays, clock time counts every hour.
+            </p>
+          </div>
+        </div>
+        {settings ? <CharterForm saved={settings.charter} /> : pending}
+      </section>
+
+      <section className="settings-section" aria-labelledby="working-title">
+        <div className="section-head">
+          <div>
+            <h3 id="working-title" className="section-title">
+              Working time
+            </h3>
+            <p className="section-note">
+              When your working hours run, in which time zone, and which days are holidays.
+            </p>
+          </div>
+        </div>
+        {workingTime ? <WorkingTimeForm saved={workingTime} /> : pending}
+      </section>
 
       <section className="settings-section" aria-labelledby="delivery-title">
         <div className="section-head">
@@ -43,7 +88,7 @@ export function SettingsView() {
             revision={`${JSON.stringify(settings.charter)}${JSON.stringify(settings.workingHours)}${settings.timeZone}`}
           />
         ) : (
-          <p className="settings-card settings-pending">Loading your settings…</p>
+          pending
         )}
       </section>
 

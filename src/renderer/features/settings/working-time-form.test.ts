@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../shared/settings-schema';
-import { DEFAULT_WORKING_HOURS } from '../../../shared/working-time';
 import {
   addHoliday,
   formatHoliday,
@@ -52,10 +51,8 @@ describe('working-time form', () => {
   });
 
   it('shows a 24:00 end as midnight (00:00) and saves it back as 24:00', () => {
-    const saved = {
-      ...defaults(),
-      workingHours: { ...DEFAULT_WORKING_HOURS, 7: [{ start: '20:00', end: '24:00' }] },
-    };
+    const saved = defaults();
+    saved.workingHours[7] = [{ start: '20:00', end: '24:00' }];
     const f = workingTimeToForm(saved, SYSTEM);
     expect(f.days[7]).toEqual({ on: true, intervals: [{ start: '20:00', end: '00:00' }] });
     const result = formToWorkingTime(f);

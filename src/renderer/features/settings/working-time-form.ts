@@ -7,7 +7,8 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { parseHolidaysIcs } from '../../../shared/holidays-ics';
-import { WEEKDAYS, type Weekday, type WorkingHours, workingHoursSchema } from '../../../shared/working-time';
+import type { Settings } from '../../../shared/settings-schema';
+import { WEEKDAYS, type Weekday, workingHoursSchema } from '../../../shared/working-time';
 import { WEEKDAY_NAMES } from '../focus/rule-format';
 
 export interface IntervalForm {
@@ -33,7 +34,7 @@ export interface WorkingTimeFormState {
 
 export interface WorkingTimeValue {
   timeZone: string | null;
-  workingHours: WorkingHours;
+  workingHours: Settings['workingHours'];
   holidays: string[];
 }
 
