@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DateTime } from 'luxon';
 import { useEffect, useId, useRef } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/channels';
 import { formatDue, formatInstant } from '../../../shared/due-format';
@@ -11,6 +10,7 @@ import { selectSourceName } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { ChannelIcon } from './ChannelIcon';
 import { ReasonLine } from './ReasonLine';
+import { senderLocalTime } from './sender-time';
 
 interface Props {
   readonly id: string;
@@ -21,17 +21,6 @@ interface Props {
   readonly onSnooze: (item: StoredItem) => void;
   readonly onChangeDeadline: (item: StoredItem) => void;
   readonly onOpenLink: (url: string) => void;
-}
-
-/** "14:05 for Ana (Europe/Lisbon, 1 h behind you)". */
-export function senderLocalTime(zone: string, clock: Clock): string {
-  const theirs = DateTime.fromMillis(clock.now, { zone });
-  const ours = DateTime.fromMillis(clock.now, { zone: clock.zone });
-  const diff = (theirs.offset - ours.offset) / 60;
-  const time = theirs.toFormat('HH:mm');
-  const day = theirs.toISODate() === ours.toISODate() ? '' : ` ${theirs.toFormat('ccc')}`;
-  const rel = diff === 0 ? 'same time as you' : `${Math.abs(diff)} h ${diff > 0 ? 'ahead of' : 'behind'} you`;
-  return `${time}${day} (${zone}, ${rel})`;
 }
 
 /**
