@@ -89,7 +89,6 @@ export const InboxRow = forwardRef<HTMLLIElement, Props>(function InboxRow(
       ref={ref}
       className="inbox-item"
       style={style}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: rows are focusable so the list can be walked with the keyboard.
       tabIndex={tabbable ? 0 : -1}
       data-index={index}
       data-item-id={item.id}
