@@ -6,6 +6,7 @@ import {
   compareKeys,
   countInbox,
   DEFAULT_FILTER,
+  facetCounts,
   type InboxFilter,
   keyOf,
   nearestAnchor,
@@ -208,5 +209,43 @@ describe('wakeDueSnoozes', () => {
     expect(await allPages(db, DEFAULT_FILTER, 10)).toEqual(['me/due']);
     expect((await db.items.get('me/due'))?.snoozedUntil).toBeUndefined();
     expect((await db.items.get('me/later'))?.status).toBe('snoozed');
+  });
+});
+
+describe('facetCounts', () => {
+  it('counts each choice with the other filters kept, for plain filters and for a search', async () => {
+    const db = openTestDb();
+    await seed(db, [
+      row('f1', { channel: 'chat', source: 'me', title: 'Deploy plan', deadline: NOW - HOUR }),
+      row('f2', { channel: 'chat', source: 'gh', title: 'Deploy failed', deadline: NOW + HOUR }),
+      row('f3', { channel: 'email', source: 'gh', title: 'Lunch', deadline: NOW + HOUR }),
+      row('f4', { channel: 'email', source: 'gh', title: 'Deploy notes', status: 'done', deadline: NOW }),
+    ]);
+    const plain = await facetCounts(
+      db,
+      { ...DEFAULT_FILTER, channel: 'chat' },
+      NOW,
+      ['chat', 'email'],
+      ['me', 'gh'],
+    );
+    expect(plain).toEqual({
+      status: { open: 2, snoozed: 0, done: 0 },
+      channel: { chat: 2, email: 1 },
+      source: { me: 1, gh: 1 },
+      overdue: 1,
+    });
+    const search = await facetCounts(
+      db,
+      { ...DEFAULT_FILTER, text: 'depl' },
+      NOW,
+      ['chat', 'email'],
+      ['me', 'gh'],
+    );
+    expect(search).toEqual({
+      status: { open: 2, snoozed: 0, done: 1 },
+      channel: { chat: 2, email: 0 },
+      source: { me: 1, gh: 1 },
+      overdue: 1,
+    });
   });
 });

@@ -268,7 +268,8 @@ export async function wakeDueSnoozes(db: LullDb, now: number): Promise<number> {
 /** How many rows the filter matches at `now`, without reading them on the indexed plans. */
 export async function countMatching(db: LullDb, filter: InboxFilter, now: number): Promise<number> {
   const plan = planFor(filter, now);
-  if (plan.kind === 'index') return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).count();
+  if (plan.kind === 'index')
+    return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).count();
   return (await readMatches(db, filter, plan, now)).length;
 }
 
@@ -288,7 +289,22 @@ export async function facetCounts(
   channels: readonly Channel[],
   sources: readonly string[],
 ): Promise<FacetCounts> {
-  const count = (change: Partial<InboxFilter>) => countMatching(db, { ...filter, ...change }, now);
+  const terms = splitWords(filter.text);
+  // A search reads its matches once (whatever their status); every facet is then counted from them.
+  const matches =
+    terms.length > 0
+      ? await db.items
+          .where('words')
+          .startsWith(terms[0]!)
+          .distinct()
+          .filter((item) => matchesWords(item.words ?? [], terms))
+          .toArray()
+      : null;
+  const count = async (change: Partial<InboxFilter>) => {
+    const next = { ...filter, ...change };
+    if (!matches) return countMatching(db, next, now);
+    return matches.filter((item) => matchesFilter(item, next, [], now)).length;
+  };
   const statuses = ['open', 'snoozed', 'done'] as const;
   const [status, channel, source, overdue] = await Promise.all([
     Promise.all(statuses.map((s) => count({ status: s }))),
