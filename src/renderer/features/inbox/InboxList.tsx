@@ -68,10 +68,12 @@ export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
     return map;
   }, [counts]);
 
+  // Where the list starts in the page; the toolbar above it wraps differently as the width changes.
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => {
-    setMargin(list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0);
-  }, []);
+    const top = list.current ? Math.round(list.current.getBoundingClientRect().top + window.scrollY) : 0;
+    if (top !== margin) setMargin(top);
+  });
 
   const virtualizer = useWindowVirtualizer({
     count: counts.total,
