@@ -5,6 +5,7 @@ import { parseCustomSnooze } from '../../../shared/snooze';
 import { useDb } from '../../app/useServices';
 import { ModalDialog } from '../../components/ModalDialog';
 import type { Clock } from '../../hooks/useClock';
+import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 
 interface Props {
@@ -21,8 +22,6 @@ export function DeadlineDialog({ id, clock, zone, onSave, onClose }: Props) {
   const db = useDb();
   const item = useLiveQuery(() => db.items.get(id), [db, id]);
   const titleId = useId();
-  const fieldId = useId();
-  const errorId = useId();
   const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = value ?? (item ? localInputValue(item.deadline, zone) : '');
@@ -48,28 +47,16 @@ export function DeadlineDialog({ id, clock, zone, onSave, onClose }: Props) {
             {item.deadlineExplicit ? ' (set by hand or by the source)' : ' (from your charter)'}.
           </p>
         )}
-        <label htmlFor={fieldId} className="field-label">
-          Reply by
-        </label>
-        <input
-          id={fieldId}
-          className="input"
-          type="datetime-local"
+        <DateTimeField
+          label="Reply by"
           value={shown}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          // biome-ignore lint/a11y/noAutofocus: the dialog exists to edit this one field.
+          error={error}
           autoFocus
-          onChange={(event) => {
-            setValue(event.target.value);
+          onChange={(next) => {
+            setValue(next);
             setError(null);
           }}
         />
-        {error && (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
         <div className="inbox-dialog-actions">
           <button type="button" className="button button-ghost" onClick={() => onSave(null)}>
             Use the charter's deadline

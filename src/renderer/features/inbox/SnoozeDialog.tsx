@@ -3,6 +3,7 @@ import { formatInstant } from '../../../shared/due-format';
 import { parseCustomSnooze, type SnoozeChoices } from '../../../shared/snooze';
 import { ModalDialog } from '../../components/ModalDialog';
 import type { Clock } from '../../hooks/useClock';
+import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 
 interface Props {
@@ -21,8 +22,6 @@ interface Props {
  */
 export function SnoozeDialog({ count, clock, choices, zone, onSnooze, onClose }: Props) {
   const titleId = useId();
-  const customId = useId();
-  const errorId = useId();
   const [custom, setCustom] = useState(() => localInputValue(choices.tomorrowMorning, zone));
   const [error, setError] = useState<string | null>(null);
   const quick = [
@@ -75,19 +74,13 @@ export function SnoozeDialog({ count, clock, choices, zone, onSnooze, onClose }:
             submitCustom();
           }}
         >
-          <label htmlFor={customId} className="field-label">
-            Pick a time
-          </label>
           <div className="snooze-custom-row">
-            <input
-              id={customId}
-              className="input"
-              type="datetime-local"
+            <DateTimeField
+              label="Pick a time"
               value={custom}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(event) => {
-                setCustom(event.target.value);
+              error={error}
+              onChange={(value) => {
+                setCustom(value);
                 setError(null);
               }}
             />
@@ -95,11 +88,6 @@ export function SnoozeDialog({ count, clock, choices, zone, onSnooze, onClose }:
               Snooze
             </button>
           </div>
-          {error && (
-            <p id={errorId} className="field-error" role="alert">
-              {error}
-            </p>
-          )}
         </form>
         <div className="inbox-dialog-actions">
           <button type="button" className="button button-ghost" onClick={onClose}>
