@@ -1,0 +1,47 @@
+// Starts the built browser host on a throwaway data dir, as a user would, and stops it again.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_HOST = path.join(ROOT, 'out', 'main', 'web.js');
+
+/** @returns {Promise<{ pageUrl: string, stop: () => Promise<void> }>} */
+export async function startHost() {
+  if (!existsSync(WEB_HOST)) throw new Error(`${WEB_HOST} is missing: run \`npm run build\` first`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lull-bench-'));
+  const child = spawn(process.execPath, [WEB_HOST, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const pageUrl = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the browser host did not start:\n${output}`)), 15_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /Lull is running at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser host exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    pageUrl,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
