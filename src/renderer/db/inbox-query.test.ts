@@ -13,6 +13,7 @@ import {
   type PageKey,
   pageInbox,
   readWindow,
+  searchTerms,
   wakeDueSnoozes,
 } from './inbox-query';
 import type { LullDb, StoredItem } from './lull-db';
@@ -186,6 +187,10 @@ describe('search', () => {
     expect(await find('zoe')).toEqual(['me/t2']);
     expect(await find('zng')).toEqual(['me/t2']);
     expect(await find('pening')).toEqual([]);
+    // One-letter words narrow nothing and are left out; the longest word is looked up first.
+    expect(searchTerms('a Deploy to the x cafe')).toEqual(['deploy', 'cafe', 'the', 'to']);
+    expect(await find('c')).toEqual(['me/t1', 'me/t2', 'me/t3']);
+    expect(await find('zoe n')).toEqual(['me/t2']);
   });
 
   it('keeps the words true when a row is re-delivered with a new title', async () => {

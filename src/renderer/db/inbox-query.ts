@@ -77,9 +77,16 @@ interface MemoryPlan {
 type Plan = IndexPlan | MemoryPlan;
 
 function planFor(filter: InboxFilter, now: number): Plan {
-  const terms = splitWords(filter.text);
-  if (terms.length > 0 || (filter.channel && filter.source)) return { kind: 'memory', terms };
+  const terms = searchTerms(filter.text);
+  if (terms.length > 0) return { kind: 'memory', terms };
   const until = filter.overdue ? now : Number.POSITIVE_INFINITY;
+  if (filter.channel && filter.source)
+    return {
+      kind: 'index',
+      index: '[status+channel+source+deadline]',
+      prefix: [filter.status, filter.channel, filter.source],
+      until,
+    };
   if (filter.channel)
     return {
       kind: 'index',
@@ -120,6 +127,28 @@ function matchesFilter(
   return terms.length === 0 || matchesWords(item.words ?? [], terms);
 }
 
+/**
+ * The words a search looks for: words of one letter are left out (they would match most of the
+ * inbox and narrow nothing), longest first, so the index is read for the most selective one.
+ */
+export function searchTerms(text: string): string[] {
+  return splitWords(text)
+    .filter((word) => word.length >= MIN_TERM)
+    .sort((a, b) => b.length - a.length);
+}
+
+const MIN_TERM = 2;
+
+/** Rows whose words match every term, whatever their status, read through the `*words` index. */
+function readWordMatches(db: LullDb, terms: readonly string[]): Promise<StoredItem[]> {
+  return db.items
+    .where('words')
+    .startsWith(terms[0]!)
+    .distinct()
+    .filter((item) => matchesWords(item.words ?? [], terms))
+    .toArray();
+}
+
 /** Every match of a memory plan, in index order. */
 async function readMatches(
   db: LullDb,
@@ -127,18 +156,8 @@ async function readMatches(
   plan: MemoryPlan,
   now: number,
 ): Promise<StoredItem[]> {
-  const [first] = plan.terms;
-  const source =
-    first !== undefined
-      ? db.items.where('words').startsWith(first).distinct()
-      : db.items
-          .where('[status+channel+deadline]')
-          .between(
-            [filter.status, filter.channel, Dexie.minKey],
-            [filter.status, filter.channel, Dexie.maxKey],
-          );
-  const rows = await source.filter((item) => matchesFilter(item, filter, plan.terms, now)).toArray();
-  return rows.sort(compareKeys);
+  const rows = await readWordMatches(db, plan.terms);
+  return rows.filter((item) => matchesFilter(item, filter, [], now)).sort(compareKeys);
 }
 
 /** Counts per due group for the filter at `now`: a handful of index counts for the indexed plans. */
@@ -256,9 +275,8 @@ export function nearestAnchor(anchors: ReadonlyMap<number, PageKey | null>, posi
  */
 export async function wakeDueSnoozes(db: LullDb, now: number): Promise<number> {
   return db.items
-    .where('[status+deadline]')
-    .between(['snoozed', Dexie.minKey], ['snoozed', Dexie.maxKey])
-    .filter((item) => (item.snoozedUntil ?? 0) <= now)
+    .where('[status+snoozedUntil]')
+    .between(['snoozed', Dexie.minKey], ['snoozed', now], true, true)
     .modify((item) => {
       item.status = 'open';
       delete item.snoozedUntil;
@@ -289,17 +307,9 @@ export async function facetCounts(
   channels: readonly Channel[],
   sources: readonly string[],
 ): Promise<FacetCounts> {
-  const terms = splitWords(filter.text);
+  const terms = searchTerms(filter.text);
   // A search reads its matches once (whatever their status); every facet is then counted from them.
-  const matches =
-    terms.length > 0
-      ? await db.items
-          .where('words')
-          .startsWith(terms[0]!)
-          .distinct()
-          .filter((item) => matchesWords(item.words ?? [], terms))
-          .toArray()
-      : null;
+  const matches = terms.length > 0 ? await readWordMatches(db, terms) : null;
   const count = async (change: Partial<InboxFilter>) => {
     const next = { ...filter, ...change };
     if (!matches) return countMatching(db, next, now);

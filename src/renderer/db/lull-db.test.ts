@@ -19,6 +19,8 @@ describe('LullDb schema', () => {
         '[status+deadline]',
         '[status+channel+deadline]',
         '[status+source+deadline]',
+        '[status+channel+source+deadline]',
+        '[status+snoozedUntil]',
         'channel',
         'deadline',
         'receivedAt',

@@ -80,6 +80,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: addSearchWords,
   },
+  {
+    // Channel and source together served by one index; due snoozes found without reading the rest.
+    version: 3,
+    stores: {
+      items:
+        'id, deadline, [status+deadline], source, channel, threadId, receivedAt, *words, [status+channel+deadline], [status+source+deadline], [status+channel+source+deadline], [status+snoozedUntil]',
+    },
+  },
 ];
 
 /** Keeps `words` true to the row on every add and put, whichever code path writes it. */

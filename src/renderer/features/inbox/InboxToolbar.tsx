@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useId, useState } from 'react';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../shared/channels';
-import type { FacetCounts, InboxFilter } from '../../db/inbox-query';
+import { type FacetCounts, type InboxFilter, searchTerms } from '../../db/inbox-query';
 import type { ItemStatus } from '../../db/lull-db';
 import { selectSources } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
@@ -73,9 +73,16 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
             } else if (event.key === 'Enter') onChange({ text });
           }}
         />
-        <span className="search-hint kbd-inline" aria-hidden="true">
-          /
-        </span>
+        {!text && (
+          <span className="search-hint kbd-inline" aria-hidden="true">
+            /
+          </span>
+        )}
+        {text.trim() !== '' && searchTerms(text).length === 0 && (
+          <p className="search-note" role="status">
+            Keep typing: search starts at two letters.
+          </p>
+        )}
       </div>
       <fieldset className="status-tabs">
         <legend className="visually-hidden">Show</legend>
