@@ -254,3 +254,26 @@ describe('facetCounts', () => {
     });
   });
 });
+
+describe('readWindow far from any anchor', () => {
+  it('seeks a close anchor by deadline and reads the same rows as stepping from the top', async () => {
+    const db = openTestDb();
+    // 3,000 rows with many ties (every deadline shared by 7 rows), some done.
+    const rows = Array.from({ length: 3_000 }, (_, i) =>
+      row(`far${String(i).padStart(4, '0')}`, {
+        // Consecutive milliseconds: the search's midpoints land on real deadlines, ties and all.
+        deadline: Math.floor(i / 7),
+        status: i % 11 === 0 ? 'done' : 'open',
+      }),
+    );
+    await seed(db, rows);
+    const open = rows.filter((r) => r.status === 'open').sort(compareKeys);
+    for (const start of [0, 401, 1_234, 2_000, open.length - 5]) {
+      const window = await readWindow(db, DEFAULT_FILTER, NOW, start, 10);
+      expect(window.map((r) => r.id)).toEqual(open.slice(start, start + 10).map((r) => r.id));
+    }
+    const early = await readWindow(db, { ...DEFAULT_FILTER, overdue: true }, 300, 800, 5);
+    const overdue = open.filter((r) => r.deadline < 300);
+    expect(early.map((r) => r.id)).toEqual(overdue.slice(800, 805).map((r) => r.id));
+  });
+});

@@ -258,8 +258,39 @@ export async function readWindow(
     const rows = await readMatches(db, filter, plan, now);
     return rows.slice(start, start + count);
   }
-  const skip = Math.max(0, start - anchor.position);
-  return after(db, plan, anchor.key).offset(skip).limit(count).toArray();
+  const from = start - anchor.position > FAR_ROWS ? await seekAnchor(db, plan, start, anchor) : anchor;
+  const skip = Math.max(0, start - from.position);
+  return after(db, plan, from.key).offset(skip).limit(count).toArray();
+}
+
+/** Past this many rows from the nearest anchor, finding a closer one beats stepping over them. */
+const FAR_ROWS = 400;
+
+/** Stands before every row due at `deadline` or later: no id sorts after it. */
+const beforeDeadline = (deadline: number): PageKey => ({ deadline: deadline - 1, id: '\u{10FFFF}' });
+
+/**
+ * A scroll jump: an anchor close before `position`, found by halving the deadline span with index
+ * counts (each a count over a key range, no rows read) instead of stepping over every row before it.
+ */
+async function seekAnchor(db: LullDb, plan: IndexPlan, position: number, known: Anchor): Promise<Anchor> {
+  const all = range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const [first, last] = await Promise.all([all.first(), all.clone().last()]);
+  if (!first || !last) return known;
+  let lo = first.deadline;
+  let hi = last.deadline + 1;
+  let best = known;
+  // Rows due before lo number at most `position`; rows due before hi number more.
+  while (hi - lo > 1) {
+    const mid = Math.floor(lo + (hi - lo) / 2);
+    const before = await range(db, plan, Number.NEGATIVE_INFINITY, mid).count();
+    if (before <= position) {
+      lo = mid;
+      if (before > best.position) best = { position: before, key: beforeDeadline(mid) };
+      if (position - before <= FAR_ROWS / 4) break;
+    } else hi = mid;
+  }
+  return best;
 }
 
 /** The anchor nearest at or before `position`, from a list of them. */
