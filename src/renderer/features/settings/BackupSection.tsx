@@ -1,9 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { tellCoreImportedState } from '../../app/imported-state';
 import { useServices } from '../../app/useServices';
 import { exportInbox, importInbox } from '../../db/backup';
 import { describeError } from '../../lib/errors';
 import { backupFileName, buildBackup, importSummary, readBackup } from './backup-file';
+import { FileButton } from './FileButton';
+import { SettingsSection } from './SettingsSection';
 
 type Outcome = { text: string; error: boolean } | null;
 
@@ -27,8 +29,6 @@ export function BackupSection() {
   const { client, db } = useServices();
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const inputId = useId();
 
   const exportBackup = async () => {
     setBusy('export');
@@ -68,16 +68,11 @@ export function BackupSection() {
       setOutcome({ text: `Could not import: ${describeError(failure)}`, error: true });
     } finally {
       setBusy(null);
-      // The same file can be chosen again.
-      if (fileInput.current) fileInput.current.value = '';
     }
   };
 
   return (
-    <section className="settings-section" aria-labelledby="backup-title">
-      <h3 id="backup-title" className="section-title">
-        Backup
-      </h3>
+    <SettingsSection titleId="backup-title" title="Backup">
       <div className="settings-card">
         <p className="section-note settings-api-note">
           One file with your inbox, what you did with each update, your focus history and your settings.
@@ -93,26 +88,19 @@ export function BackupSection() {
           >
             Export backup
           </button>
-          <input
-            ref={fileInput}
-            id={inputId}
-            className="backup-file visually-hidden"
-            type="file"
+          <FileButton
             accept="application/json,.json"
             disabled={busy !== null}
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file) void importBackup(file);
-            }}
-          />
-          <label htmlFor={inputId} className="button button-small" aria-busy={busy === 'import' || undefined}>
+            busy={busy === 'import'}
+            onFile={importBackup}
+          >
             Import backup…
-          </label>
+          </FileButton>
         </div>
         <p className="backup-status" role={outcome?.error ? 'alert' : 'status'}>
           {outcome?.text}
         </p>
       </div>
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -8,7 +8,6 @@ import {
 } from '../../../shared/channels';
 import { defaultSettings } from '../../../shared/settings-schema';
 import { useLullApi } from '../../app/useServices';
-import { describeError } from '../../lib/errors';
 import { FieldError } from '../focus/FieldError';
 import { ChannelIcon } from '../inbox/ChannelIcon';
 import {
@@ -20,14 +19,14 @@ import {
   recomputedText,
   sameCharter,
 } from './charter-form';
+import { SaveActions } from './SaveActions';
+import { useSettingsForm } from './useSettingsForm';
 
 const DEFAULT_CHARTER = defaultSettings().charter;
 const CLOCKS: readonly [WindowClock, string][] = [
   ['working', 'Working time'],
   ['clock', 'Clock time'],
 ];
-
-type Outcome = { ok: boolean; text: string } | null;
 
 /**
  * The reply window per channel, checked by the same schema as the core. Problems show next to their
@@ -37,30 +36,21 @@ type Outcome = { ok: boolean; text: string } | null;
 export function CharterForm({ saved }: { saved: Charter }) {
   const api = useLullApi();
   const id = useId();
-  const [form, setForm] = useState<CharterFormState>(() => charterToForm(saved));
-  const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const baseline = useRef(saved);
-
-  // Someone else saved (another window, a backup import): follow them unless this form has unsaved changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new saved charter should reset the form.
-  useEffect(() => {
-    if (sameCharter(form, baseline.current)) setForm(charterToForm(saved));
-    baseline.current = saved;
-  }, [saved]);
+  const { form, setForm, edit, attempted, saving, outcome, setOutcome, dirty, handleSubmit } =
+    useSettingsForm({
+      saved,
+      toForm: charterToForm,
+      same: sameCharter,
+    });
 
   const result = formToCharter(form);
   // Messages appear after the first save and then follow every change (useValidatedForm's rule): shown
   // on blur they would push the Save button away between mouse down and up, and swallow the click.
   const errorFor = (channel: Channel) => (!result.ok && attempted ? result.errors[channel] : undefined);
-  const dirty = !sameCharter(form, saved);
   const hoursId = (channel: Channel) => `${id}-${channel}-hours`;
 
-  const update = (channel: Channel, patch: Partial<CharterFormState[Channel]>) => {
-    setForm((current) => ({ ...current, [channel]: { ...current[channel], ...patch } }));
-    setOutcome(null);
-  };
+  const update = (channel: Channel, patch: Partial<CharterFormState[Channel]>) =>
+    edit((current) => ({ ...current, [channel]: { ...current[channel], ...patch } }));
 
   const resetToDefaults = () => {
     if (sameCharter(form, DEFAULT_CHARTER)) {
@@ -71,27 +61,17 @@ export function CharterForm({ saved }: { saved: Charter }) {
     setOutcome({ ok: true, text: 'Team defaults filled in. Save to apply them.' });
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setAttempted(true);
-    if (!result.ok) {
-      const first = CHANNELS.find((channel) => result.errors[channel]);
+  const submit = handleSubmit({
+    value: result.ok ? result.charter : null,
+    focusFirstProblem: () => {
+      const first = result.ok ? undefined : CHANNELS.find((channel) => result.errors[channel]);
       if (first) document.getElementById(hoursId(first))?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      const { charter, recomputed } = await api.settings.saveCharter({ charter: result.charter });
-      baseline.current = charter;
-      setForm(charterToForm(charter));
-      setOutcome({ ok: true, text: recomputedText(recomputed) });
-    } catch (failure) {
-      setOutcome({ ok: false, text: `Not saved: ${describeError(failure)}` });
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    save: async (charter) => {
+      const stored = await api.settings.saveCharter({ charter });
+      return { saved: stored.charter, text: recomputedText(stored.recomputed), reload: true };
+    },
+  });
 
   return (
     <form className="settings-card charter-form" aria-labelledby="charter-title" noValidate onSubmit={submit}>
@@ -157,22 +137,11 @@ export function CharterForm({ saved }: { saved: Charter }) {
         })}
       </div>
 
-      <div className="form-actions charter-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          data-tone={dirty ? undefined : 'quiet'}
-          aria-busy={saving || undefined}
-        >
-          Save charter
-        </button>
+      <SaveActions label="Save charter" dirty={dirty} saving={saving} outcome={outcome}>
         <button type="button" className="button button-ghost" onClick={resetToDefaults}>
           Reset to defaults
         </button>
-        <p className="form-outcome" role="status" data-ok={outcome?.ok}>
-          {outcome?.text ?? (dirty ? 'Unsaved changes' : '')}
-        </p>
-      </div>
+      </SaveActions>
     </form>
   );
 }

@@ -1,12 +1,13 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { DeliveryMode, DeliveryPolicy } from '../../../shared/delivery';
 import { useLullApi } from '../../app/useServices';
-import { describeError } from '../../lib/errors';
 import { FieldError } from '../focus/FieldError';
 import { CharterStatus } from './CharterStatus';
-import { type DeliveryFormState, formToPolicy, policyToForm, samePolicy } from './delivery-form';
+import { formToPolicy, policyToForm, samePolicy } from './delivery-form';
+import { SaveActions } from './SaveActions';
 import { SummaryTimesField } from './SummaryTimesField';
 import { useCharterCheck } from './useCharterCheck';
+import { useSettingsForm } from './useSettingsForm';
 import { VipField } from './VipField';
 
 const MODES: readonly { mode: DeliveryMode; label: string; note: string }[] = [
@@ -30,19 +31,12 @@ interface Props {
 export function DeliveryForm({ saved, revision }: Props) {
   const api = useLullApi();
   const id = useId();
-  const [form, setForm] = useState<DeliveryFormState>(() => policyToForm(saved));
+  const { form, update, attempted, saving, outcome, dirty, handleSubmit } = useSettingsForm({
+    saved,
+    toForm: policyToForm,
+    same: samePolicy,
+  });
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const baseline = useRef(saved);
-
-  // Someone else saved (another window, the CLI): follow them unless this form has unsaved changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new saved policy should reset the form.
-  useEffect(() => {
-    if (samePolicy(form, baseline.current)) setForm(policyToForm(saved));
-    baseline.current = saved;
-  }, [saved]);
 
   const result = formToPolicy(form);
   const check = useCharterCheck(result.ok ? result.policy : null, revision);
@@ -51,33 +45,18 @@ export function DeliveryForm({ saved, revision }: Props) {
   const fieldError = (field: keyof typeof errors.fields) =>
     shown(field) ? (errors.fields as Record<string, string | undefined>)[field] : undefined;
   const timeErrors = shown('summaryTimes') ? errors.times : {};
-  const dirty = !samePolicy(form, saved);
 
-  const update = (patch: Partial<DeliveryFormState>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    setOutcome(null);
-  };
   const touch = (field: string) => setTouched((current) => new Set(current).add(field));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (!result.ok || saving) {
-      document.querySelector<HTMLElement>(`#${CSS.escape(id)}-form [aria-invalid="true"]`)?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      const stored = await api.settings.saveDelivery({ delivery: result.policy });
-      baseline.current = stored;
-      setForm(policyToForm(stored));
-      setOutcome({ ok: true, text: 'Saved. The next delivery follows these settings.' });
-    } catch (failure) {
-      setOutcome({ ok: false, text: `Not saved: ${describeError(failure)}` });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = handleSubmit({
+    value: result.ok ? result.policy : null,
+    focusFirstProblem: () =>
+      document.querySelector<HTMLElement>(`#${CSS.escape(id)}-form [aria-invalid="true"]`)?.focus(),
+    save: async (policy) => {
+      const stored = await api.settings.saveDelivery({ delivery: policy });
+      return { saved: stored, text: 'Saved. The next delivery follows these settings.', reload: true };
+    },
+  });
 
   const numberInput = (field: NumberField, label: string, width = 'input-number') => (
     <input
@@ -178,19 +157,7 @@ export function DeliveryForm({ saved, revision }: Props) {
 
       <CharterStatus check={check} invalid={!result.ok} />
 
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          data-tone={dirty ? undefined : 'quiet'}
-          aria-busy={saving || undefined}
-        >
-          Save delivery settings
-        </button>
-        <p className="form-outcome" role="status" data-ok={outcome?.ok}>
-          {outcome?.text ?? (dirty ? 'Unsaved changes' : '')}
-        </p>
-      </div>
+      <SaveActions label="Save delivery settings" dirty={dirty} saving={saving} outcome={outcome} />
     </form>
   );
 }

@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../lib/errors';
 import { FieldError } from '../focus/FieldError';
+import { ChipList } from './ChipList';
+import { FileButton } from './FileButton';
+import { useListDraft } from './useListDraft';
+import type { Outcome } from './useSettingsForm';
 import { addHoliday, formatHoliday, importHolidaysIcs, importSummary } from './working-time-form';
 
 interface Props {
@@ -15,21 +19,22 @@ interface Props {
 /** A public-holiday calendar is a few kilobytes; anything this big is not one. */
 const MAX_ICS_BYTES = 2_000_000;
 
-type Outcome = { ok: boolean; text: string } | null;
-
 /** Dates without working time: add one with a date input, remove each, or merge in an .ics calendar. */
 export function HolidaysField({ idPrefix, holidays, zone, listError, onChange }: Props) {
-  const [draft, setDraft] = useState('');
-  const [addError, setAddError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [reading, setReading] = useState(false);
   const dateInput = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const focusAfterRemove = useRef<number | null>(null);
   const dateId = `${idPrefix}-date`;
-  const fileId = `${idPrefix}-file`;
   const errorId = `${idPrefix}-error`;
-  const message = addError ?? listError;
+  const draft = useListDraft((date) => {
+    const result = addHoliday(holidays, date);
+    if ('error' in result) return result.error;
+    setOutcome(null);
+    onChange(result.holidays);
+    return null;
+  });
+  const message = draft.error ?? listError;
 
   // After a removal, focus the chip that took its place (or the date input when none is left).
   useEffect(() => {
@@ -39,18 +44,6 @@ export function HolidaysField({ idPrefix, holidays, zone, listError, onChange }:
     target?.focus();
     focusAfterRemove.current = null;
   });
-
-  const add = () => {
-    const result = addHoliday(holidays, draft);
-    if ('error' in result) {
-      setAddError(result.error);
-      return;
-    }
-    setAddError(null);
-    setDraft('');
-    setOutcome(null);
-    onChange(result.holidays);
-  };
 
   const importFile = async (file: File) => {
     setReading(true);
@@ -74,8 +67,6 @@ export function HolidaysField({ idPrefix, holidays, zone, listError, onChange }:
       setOutcome({ ok: false, text: `Could not read ${file.name}: ${describeError(failure)}` });
     } finally {
       setReading(false);
-      // The same file can be chosen again.
-      if (fileInput.current) fileInput.current.value = '';
     }
   };
 
@@ -97,69 +88,39 @@ export function HolidaysField({ idPrefix, holidays, zone, listError, onChange }:
           id={dateId}
           className="input input-date"
           type="date"
-          value={draft}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? errorId : undefined}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setAddError(null);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
+          {...draft.inputProps}
         />
-        <button type="button" className="button button-small" onClick={add}>
+        <button type="button" className="button button-small" onClick={draft.submit}>
           Add<span className="visually-hidden"> holiday</span>
         </button>
         <span className="holiday-or" aria-hidden="true">
           or
         </span>
-        <input
-          ref={fileInput}
-          id={fileId}
-          className="holiday-file visually-hidden"
-          type="file"
-          accept=".ics,text/calendar"
-          disabled={reading}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
-        <label htmlFor={fileId} className="button button-small" aria-busy={reading || undefined}>
+        <FileButton accept=".ics,text/calendar" disabled={reading} busy={reading} onFile={importFile}>
           Import .ics…
-        </label>
+        </FileButton>
       </div>
       <FieldError id={errorId} message={message ?? undefined} />
-      <p className="holiday-status" role="status" data-ok={outcome?.ok}>
+      <p className="form-outcome holiday-status" role="status" data-ok={outcome?.ok}>
         {outcome?.text}
       </p>
       {holidays.length > 0 ? (
-        <ul className="holiday-list" aria-label="Holidays">
-          {holidays.map((date, index) => (
-            <li key={date} className="holiday-chip">
-              <time dateTime={date}>{formatHoliday(date)}</time>
-              <button
-                id={`${idPrefix}-remove-${index}`}
-                type="button"
-                className="vip-remove"
-                aria-label={`Remove ${formatHoliday(date)}`}
-                onClick={() => {
-                  focusAfterRemove.current = holidays.length > 1 ? Math.min(index, holidays.length - 2) : -1;
-                  setOutcome(null);
-                  onChange(holidays.filter((d) => d !== date));
-                }}
-              >
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                  <path d="M5 5l6 6M11 5l-6 6" />
-                </svg>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ChipList
+          label="Holidays"
+          className="holiday-list"
+          items={holidays}
+          idPrefix={idPrefix}
+          nameOf={formatHoliday}
+          onRemove={(date, index) => {
+            focusAfterRemove.current = holidays.length > 1 ? Math.min(index, holidays.length - 2) : -1;
+            setOutcome(null);
+            onChange(holidays.filter((d) => d !== date));
+          }}
+        >
+          {(date) => <time dateTime={date}>{formatHoliday(date)}</time>}
+        </ChipList>
       ) : (
         <p className="field-note holiday-none">No holidays yet.</p>
       )}

@@ -9,6 +9,7 @@ import { BackupSection } from './BackupSection';
 import { CharterForm } from './CharterForm';
 import { DeliveryForm } from './DeliveryForm';
 import { RotateToken } from './RotateToken';
+import { SettingsSection } from './SettingsSection';
 import { WorkingTimeForm } from './WorkingTimeForm';
 import '../focus/focus-view.css';
 import '../focus/rule-form.css';
@@ -41,47 +42,27 @@ export function SettingsView() {
         <h2 className="view-title">Settings</h2>
       </div>
 
-      <section className="settings-section" aria-labelledby="charter-title">
-        <div className="section-head">
-          <div>
-            <h3 id="charter-title" className="section-title">
-              Reply charter
-            </h3>
-            <p className="section-note">
-              How soon each kind of update needs a reply. Every update's reply-by time comes from here:
-              working time counts only your working hours and skips holidays, clock time counts every hour.
-            </p>
-          </div>
-        </div>
+      <SettingsSection
+        titleId="charter-title"
+        title="Reply charter"
+        note="How soon each kind of update needs a reply. Every update's reply-by time comes from here: working time counts only your working hours and skips holidays, clock time counts every hour."
+      >
         {settings ? <CharterForm saved={settings.charter} /> : pending}
-      </section>
+      </SettingsSection>
 
-      <section className="settings-section" aria-labelledby="working-title">
-        <div className="section-head">
-          <div>
-            <h3 id="working-title" className="section-title">
-              Working time
-            </h3>
-            <p className="section-note">
-              When your working hours run, in which time zone, and which days are holidays.
-            </p>
-          </div>
-        </div>
+      <SettingsSection
+        titleId="working-title"
+        title="Working time"
+        note="When your working hours run, in which time zone, and which days are holidays."
+      >
         {workingTime ? <WorkingTimeForm saved={workingTime} /> : pending}
-      </section>
+      </SettingsSection>
 
-      <section className="settings-section" aria-labelledby="delivery-title">
-        <div className="section-head">
-          <div>
-            <h3 id="delivery-title" className="section-title">
-              Delivery
-            </h3>
-            <p className="section-note">
-              When updates that can wait reach you. Focus always holds them; urgent ones, VIPs and any that
-              would miss their deadline come through.
-            </p>
-          </div>
-        </div>
+      <SettingsSection
+        titleId="delivery-title"
+        title="Delivery"
+        note="When updates that can wait reach you. Focus always holds them; urgent ones, VIPs and any that would miss their deadline come through."
+      >
         {settings ? (
           <DeliveryForm
             saved={settings.delivery}
@@ -90,12 +71,9 @@ export function SettingsView() {
         ) : (
           pending
         )}
-      </section>
+      </SettingsSection>
 
-      <section className="settings-section" aria-labelledby="notifications-title">
-        <h3 id="notifications-title" className="section-title">
-          Notifications
-        </h3>
+      <SettingsSection titleId="notifications-title" title="Notifications">
         <div className="settings-card">
           {info?.host === 'desktop' ? (
             <p>
@@ -106,12 +84,9 @@ export function SettingsView() {
             <BrowserNotifications />
           )}
         </div>
-      </section>
+      </SettingsSection>
 
-      <section className="settings-section" aria-labelledby="api-title">
-        <h3 id="api-title" className="section-title">
-          Local API
-        </h3>
+      <SettingsSection titleId="api-title" title="Local API">
         <div className="settings-card">
           <p className="section-note settings-api-note">
             Scripts and automations push updates here. Keep the token to yourself.
@@ -124,7 +99,7 @@ export function SettingsView() {
             </p>
           )}
         </div>
-      </section>
+      </SettingsSection>
 
       <BackupSection />
     </div>

@@ -1,6 +1,8 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { FieldError } from '../focus/FieldError';
+import { ChipList } from './ChipList';
 import { addVip } from './delivery-form';
+import { useListDraft } from './useListDraft';
 
 interface Props {
   readonly idPrefix: string;
@@ -11,23 +13,16 @@ interface Props {
 
 /** People whose updates always break through: a list of names or handles, add and remove. */
 export function VipField({ idPrefix, vips, listError, onChange }: Props) {
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const inputId = `${idPrefix}-input`;
   const errorId = `${idPrefix}-error`;
-  const message = error ?? listError;
-
-  const add = () => {
-    const result = addVip(vips, draft);
-    if ('error' in result) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    setDraft('');
+  const draft = useListDraft((text) => {
+    const result = addVip(vips, text);
+    if ('error' in result) return result.error;
     onChange(result.vips);
-  };
+    return null;
+  });
+  const message = draft.error ?? listError;
 
   return (
     <div className="field vip-field">
@@ -38,26 +33,19 @@ export function VipField({ idPrefix, vips, listError, onChange }: Props) {
         Their updates always come through, matched by name or handle.
       </p>
       {vips.length > 0 && (
-        <ul className="vip-list" aria-label="VIP list">
-          {vips.map((vip) => (
-            <li key={vip} className="vip-chip">
-              <span>{vip}</span>
-              <button
-                type="button"
-                className="vip-remove"
-                aria-label={`Remove ${vip}`}
-                onClick={() => {
-                  onChange(vips.filter((v) => v !== vip));
-                  input.current?.focus();
-                }}
-              >
-                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                  <path d="M5 5l6 6M11 5l-6 6" />
-                </svg>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ChipList
+          label="VIP list"
+          className="vip-list"
+          items={vips}
+          idPrefix={idPrefix}
+          nameOf={(vip) => vip}
+          onRemove={(vip) => {
+            onChange(vips.filter((v) => v !== vip));
+            input.current?.focus();
+          }}
+        >
+          {(vip) => <span>{vip}</span>}
+        </ChipList>
       )}
       <div className="vip-add">
         <input
@@ -65,24 +53,14 @@ export function VipField({ idPrefix, vips, listError, onChange }: Props) {
           id={inputId}
           className="input"
           type="text"
-          value={draft}
           maxLength={200}
           autoComplete="off"
           placeholder="Name or @handle"
           aria-invalid={message ? true : undefined}
           aria-describedby={[`${idPrefix}-note`, message && errorId].filter(Boolean).join(' ')}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setError(null);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
+          {...draft.inputProps}
         />
-        <button type="button" className="button button-small" onClick={add}>
+        <button type="button" className="button button-small" onClick={draft.submit}>
           Add<span className="visually-hidden"> VIP</span>
         </button>
       </div>

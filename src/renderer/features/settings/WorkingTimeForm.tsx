@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../shared/working-time';
 import { useLullApi } from '../../app/useServices';
-import { describeError } from '../../lib/errors';
 import { FieldError } from '../focus/FieldError';
 import { recomputedText } from './charter-form';
 import { HolidaysField } from './HolidaysField';
+import { SaveActions } from './SaveActions';
+import { useSettingsForm } from './useSettingsForm';
 import {
   type DayForm,
   dayName,
@@ -12,14 +13,11 @@ import {
   formToWorkingTime,
   nextInterval,
   sameWorkingTime,
-  type WorkingTimeFormState,
   type WorkingTimeValue,
   workingTimeFieldOrder,
   workingTimeToForm,
   zoneChoices,
 } from './working-time-form';
-
-type Outcome = { ok: boolean; text: string } | null;
 
 const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -32,25 +30,17 @@ export function WorkingTimeForm({ saved }: { saved: WorkingTimeValue }) {
   const api = useLullApi();
   const id = useId();
   const [system] = useState(systemZone);
-  const [form, setForm] = useState<WorkingTimeFormState>(() => workingTimeToForm(saved, system));
-  const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const baseline = useRef(saved);
+  const { form, update, attempted, saving, outcome, dirty, handleSubmit } = useSettingsForm({
+    saved,
+    toForm: (value: WorkingTimeValue) => workingTimeToForm(value, system),
+    same: sameWorkingTime,
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: the list is built once; the saved zone is always in it.
   const zones = useMemo(() => zoneChoices(Intl.supportedValuesOf('timeZone'), saved.timeZone ?? system), []);
-
-  // Someone else saved (another window, a backup import): follow them unless this form has unsaved changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new saved value should reset the form.
-  useEffect(() => {
-    if (sameWorkingTime(form, baseline.current)) setForm(workingTimeToForm(saved, system));
-    baseline.current = saved;
-  }, [saved]);
 
   const result = formToWorkingTime(form);
   // As in the charter form: messages from the first save on, never on blur, so no click is lost to a shift.
   const errorFor = (key: string) => (!result.ok && attempted ? result.errors[key] : undefined);
-  const dirty = !sameWorkingTime(form, saved);
   const fieldId = (key: string) => `${id}-${key}`;
   const elementFor = (key: string) =>
     key === 'week'
@@ -61,33 +51,21 @@ export function WorkingTimeForm({ saved }: { saved: WorkingTimeValue }) {
           ? fieldId('holidays-date')
           : fieldId(key);
 
-  const update = (patch: Partial<WorkingTimeFormState>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    setOutcome(null);
-  };
   const updateDay = (day: Weekday, patch: Partial<DayForm>) =>
     update({ days: { ...form.days, [day]: { ...form.days[day], ...patch } } });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setAttempted(true);
-    if (!result.ok) {
-      const first = workingTimeFieldOrder(form).find((key) => result.errors[key]);
+  const submit = handleSubmit({
+    value: result.ok ? result.value : null,
+    focusFirstProblem: () => {
+      const first = result.ok ? undefined : workingTimeFieldOrder(form).find((key) => result.errors[key]);
       if (first) document.getElementById(elementFor(first))?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      const { recomputed } = await api.settings.saveWorkingTime(result.value);
-      baseline.current = result.value;
-      setOutcome({ ok: true, text: recomputedText(recomputed) });
-    } catch (failure) {
-      setOutcome({ ok: false, text: `Not saved: ${describeError(failure)}` });
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    save: async (value) => {
+      const { recomputed } = await api.settings.saveWorkingTime(value);
+      // The form stays as typed: a day turned off keeps its hours for when it is turned on again.
+      return { saved: value, text: recomputedText(recomputed), reload: false };
+    },
+  });
 
   const zoneError = errorFor('zone');
   const weekError = errorFor('week');
@@ -155,19 +133,7 @@ export function WorkingTimeForm({ saved }: { saved: WorkingTimeValue }) {
         onChange={(holidays) => update({ holidays })}
       />
 
-      <div className="form-actions charter-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          data-tone={dirty ? undefined : 'quiet'}
-          aria-busy={saving || undefined}
-        >
-          Save working time
-        </button>
-        <p className="form-outcome" role="status" data-ok={outcome?.ok}>
-          {outcome?.text ?? (dirty ? 'Unsaved changes' : '')}
-        </p>
-      </div>
+      <SaveActions label="Save working time" dirty={dirty} saving={saving} outcome={outcome} />
     </form>
   );
 }
