@@ -24,6 +24,39 @@ const SEARCH_DELAY_MS = 150;
 const withCount = (label: string, count: number | undefined) =>
   count === undefined ? label : `${label} (${count})`;
 
+interface FilterSelectProps {
+  readonly label: string;
+  readonly allLabel: string;
+  readonly value: string | null;
+  readonly options: readonly { value: string; text: string }[];
+  readonly onChange: (value: string | null) => void;
+}
+
+/** One filter: "All …" (null) or one option, each showing its count. */
+function FilterSelect({ label, allLabel, value, options, onChange }: FilterSelectProps) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input filter-select"
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value || null)}
+      >
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 /**
  * Search and filters. Each choice shows how many items it would leave, given the other filters, so
  * the counts always follow what is chosen.
@@ -33,8 +66,6 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
   searchRef,
 ) {
   const searchId = useId();
-  const channelId = useId();
-  const sourceId = useId();
   const named = useLullStore(selectSources);
   const nameOf = (id: string) => named.find((view) => view.source.id === id)?.source.name ?? id;
   const [text, setText] = useState(filter.text);
@@ -101,38 +132,26 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         ))}
       </fieldset>
       <div className="toolbar-filters">
-        <label htmlFor={channelId} className="visually-hidden">
-          Channel
-        </label>
-        <select
-          id={channelId}
-          className="input filter-select"
-          value={filter.channel ?? ''}
-          onChange={(event) => onChange({ channel: (event.target.value || null) as Channel | null })}
-        >
-          <option value="">All channels</option>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {withCount(CHANNEL_LABELS[channel], facets?.channel[channel])}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={sourceId} className="visually-hidden">
-          Source
-        </label>
-        <select
-          id={sourceId}
-          className="input filter-select"
-          value={filter.source ?? ''}
-          onChange={(event) => onChange({ source: event.target.value || null })}
-        >
-          <option value="">All sources</option>
-          {sources.map((source) => (
-            <option key={source} value={source}>
-              {withCount(nameOf(source), facets?.source[source])}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          label="Channel"
+          allLabel="All channels"
+          value={filter.channel}
+          options={CHANNELS.map((channel) => ({
+            value: channel,
+            text: withCount(CHANNEL_LABELS[channel], facets?.channel[channel]),
+          }))}
+          onChange={(value) => onChange({ channel: value as Channel | null })}
+        />
+        <FilterSelect
+          label="Source"
+          allLabel="All sources"
+          value={filter.source}
+          options={sources.map((source) => ({
+            value: source,
+            text: withCount(nameOf(source), facets?.source[source]),
+          }))}
+          onChange={(value) => onChange({ source: value })}
+        />
         <label className="filter-toggle" data-checked={filter.overdue || undefined}>
           <input
             type="checkbox"
