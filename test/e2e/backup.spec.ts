@@ -66,7 +66,10 @@ test('export, wipe, import: every item comes back with its state, and a second i
     await expect(inboxRows(page)).toHaveCount(4);
     await page.getByRole('button', { name: `Done: ${TITLES[0]}` }).click();
     await page.getByRole('button', { name: `Snooze: ${TITLES[1]}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /^Tomorrow morning/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Tomorrow morning/ })
+      .click();
     await expect(inboxRows(page)).toHaveCount(2);
 
     await openSettings(page);
