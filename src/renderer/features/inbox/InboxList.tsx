@@ -164,7 +164,7 @@ export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
           if (!item) {
             return (
               <RowPlaceholder
-                key={row.key}
+                key={`placeholder-${row.key}`}
                 index={row.index}
                 ref={virtualizer.measureElement}
                 groupStart={groupStart}
@@ -174,7 +174,8 @@ export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
           }
           return (
             <InboxRow
-              key={row.key}
+              // Keyed by item, not position: when rows above leave, a row's buttons stay with their item.
+              key={item.id}
               ref={virtualizer.measureElement}
               index={row.index}
               setSize={counts.total}
