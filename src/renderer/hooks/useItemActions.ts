@@ -1,15 +1,17 @@
 import { useMemo } from 'react';
 import { defaultSettings } from '../../shared/settings-schema';
 import { type SnoozeChoices, snoozeChoices, tomorrowMorning, userCalendar } from '../../shared/snooze';
+import type { CoreItemState } from '../api/item-state-sync';
 import { useServices } from '../app/useServices';
-import { setItemsState } from '../db/items-repo';
+import { type ItemStateChange, setItemsState } from '../db/items-repo';
 import type { LullDb, StoredItem } from '../db/lull-db';
 import { selectSettings } from '../store/selectors';
 import { useLullStore } from '../store/store';
 
-/** An item's state before an action, so Undo can put it back exactly. */
+/** An item's state before an action, so Undo can put it back exactly (and the toast can name it). */
 export interface PriorState {
   readonly id: string;
+  readonly title: string;
   readonly status: StoredItem['status'];
   readonly snoozedUntil?: number | undefined;
   readonly doneAt?: number | undefined;
@@ -39,8 +41,25 @@ export interface ItemActions {
 async function priorStates(db: LullDb, ids: readonly string[]): Promise<PriorState[]> {
   const rows = await db.items.bulkGet([...ids]);
   return rows.flatMap((row) =>
-    row ? [{ id: row.id, status: row.status, snoozedUntil: row.snoozedUntil, doneAt: row.doneAt }] : [],
+    row
+      ? [
+          {
+            id: row.id,
+            title: row.title,
+            status: row.status,
+            snoozedUntil: row.snoozedUntil,
+            doneAt: row.doneAt,
+          },
+        ]
+      : [],
   );
+}
+
+/** The same change as the rows store it; a done row keeps `doneAt`. */
+function rowChange(next: CoreItemState, doneAt: number): ItemStateChange {
+  if (next.state === 'done') return { state: 'done', at: doneAt };
+  if (next.state === 'snoozed') return { state: 'snoozed', until: next.snoozeUntil };
+  return { state: 'open' };
 }
 
 /**
@@ -55,18 +74,13 @@ export function useItemActions(): ItemActions {
     const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const calendar = userCalendar(settings ?? defaultSettings(), systemZone);
 
-    async function change(
-      ids: readonly string[],
-      next: { state: 'done' } | { state: 'open' } | { state: 'snoozed'; snoozeUntil: number },
-    ): Promise<PriorState[]> {
+    async function apply(ids: readonly string[], next: CoreItemState, doneAt = Date.now()): Promise<void> {
+      await itemState.send(ids, next, () => setItemsState(db, ids, rowChange(next, doneAt)));
+    }
+
+    async function change(ids: readonly string[], next: CoreItemState): Promise<PriorState[]> {
       const prior = await priorStates(db, ids);
-      const rows =
-        next.state === 'done'
-          ? ({ state: 'done', at: Date.now() } as const)
-          : next.state === 'snoozed'
-            ? ({ state: 'snoozed', until: next.snoozeUntil } as const)
-            : ({ state: 'open' } as const);
-      await itemState.send(ids, next, () => setItemsState(db, ids, rows));
+      await apply(ids, next);
       return prior;
     }
 
@@ -82,25 +96,15 @@ export function useItemActions(): ItemActions {
           groups.set(key, [...(groups.get(key) ?? []), p]);
         }
         for (const group of groups.values()) {
-          const [first] = group;
-          if (!first) continue;
-          const ids = group.map((p) => p.id);
-          const next =
-            first.status === 'snoozed' && first.snoozedUntil !== undefined
-              ? ({ state: 'snoozed', snoozeUntil: first.snoozedUntil } as const)
-              : first.status === 'done'
-                ? ({ state: 'done' } as const)
-                : ({ state: 'open' } as const);
-          await itemState.send(ids, next, () =>
-            setItemsState(
-              db,
-              ids,
-              next.state === 'done'
-                ? { state: 'done', at: first.doneAt ?? Date.now() }
-                : next.state === 'snoozed'
-                  ? { state: 'snoozed', until: next.snoozeUntil }
-                  : { state: 'open' },
-            ),
+          const { status, snoozedUntil, doneAt } = group[0]!;
+          const next: CoreItemState =
+            status === 'snoozed' && snoozedUntil !== undefined
+              ? { state: 'snoozed', snoozeUntil: snoozedUntil }
+              : { state: status === 'done' ? 'done' : 'open' };
+          await apply(
+            group.map((p) => p.id),
+            next,
+            doneAt,
           );
         }
       },
@@ -119,7 +123,7 @@ export function useItemActions(): ItemActions {
       tomorrowMorningAt: (now) => tomorrowMorning(now, calendar),
       async snoozeUntilTomorrow(ids) {
         const until = tomorrowMorning(Date.now(), calendar);
-        await change(ids, { state: 'snoozed', snoozeUntil: until });
+        await apply(ids, { state: 'snoozed', snoozeUntil: until });
         return until;
       },
       zone: calendar.zone,

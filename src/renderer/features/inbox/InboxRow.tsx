@@ -99,13 +99,6 @@ export const InboxRow = forwardRef<HTMLLIElement, Props>(function InboxRow(
       onFocus={(event) => {
         if (event.target === event.currentTarget) onFocusRow();
       }}
-      onKeyDown={(event) => {
-        if (event.target !== event.currentTarget) return;
-        if (event.key === 'Enter' || event.key === 'o') {
-          event.preventDefault();
-          onOpen(item);
-        }
-      }}
     >
       {groupStart && <GroupHeading group={groupStart} />}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; Enter on the row does the same. */}

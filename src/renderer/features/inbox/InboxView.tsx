@@ -4,8 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CHANNELS, MINUTE_MS } from '../../../shared/channels';
 import { formatInstant } from '../../../shared/due-format';
 import { useDb } from '../../app/useServices';
-import { countInbox, facetCounts, knownSources, wakeDueSnoozes } from '../../db/inbox-query';
-import type { StoredItem } from '../../db/lull-db';
+import { countInbox, DEFAULT_FILTER, facetCounts, knownSources, wakeDueSnoozes } from '../../db/inbox-query';
 import type { Clock } from '../../hooks/useClock';
 import { type PriorState, useItemActions } from '../../hooks/useItemActions';
 import {
@@ -67,63 +66,49 @@ export function InboxView({ clock }: { clock: Clock }) {
   );
   const anything = useLiveQuery(() => db.items.count(), [db]);
 
-  const record = useCallback(
-    async (what: string, items: readonly StoredItem[], run: Promise<PriorState[]>) => {
-      const prior = await run;
-      const title = items.length === 1 ? (items[0]?.title ?? '') : `${items.length} items`;
-      setLast({ what, title, prior });
-    },
-    [],
-  );
+  const record = useCallback(async (what: string, run: Promise<PriorState[]>) => {
+    const prior = await run;
+    const title = prior.length === 1 ? (prior[0]?.title ?? '') : `${prior.length} items`;
+    setLast({ what, title, prior });
+  }, []);
 
-  const done = useCallback(
-    (items: readonly StoredItem[]) => {
-      list.current?.keepPlace(items.map((i) => i.id));
-      const reopen = filter.status !== 'open';
-      void record(
-        reopen ? 'Moved to the inbox' : 'Marked done',
-        items,
-        reopen ? actions.reopen(items.map((i) => i.id)) : actions.done(items.map((i) => i.id)),
-      );
-      ui.clearChecked();
-    },
-    [actions, filter.status, record, ui],
-  );
   const reopen = useCallback(
-    (items: readonly StoredItem[]) => {
-      list.current?.keepPlace(items.map((i) => i.id));
-      void record('Moved to the inbox', items, actions.reopen(items.map((i) => i.id)));
+    (ids: readonly string[]) => {
+      list.current?.keepPlace(ids);
+      void record('Moved to the inbox', actions.reopen(ids));
     },
     [actions, record],
   );
+  /** Done in the inbox; in the Done and Snoozed views the same key moves items back. */
+  const done = useCallback(
+    (ids: readonly string[]) => {
+      ui.clearChecked();
+      if (filter.status !== 'open') return reopen(ids);
+      list.current?.keepPlace(ids);
+      void record('Marked done', actions.done(ids));
+    },
+    [actions, filter.status, record, reopen, ui],
+  );
   const snoozeAt = useCallback(
-    async (ids: readonly string[], until: number) => {
-      const rows = (await db.items.bulkGet([...ids])).filter((r): r is StoredItem => Boolean(r));
+    (ids: readonly string[], until: number) => {
       list.current?.keepPlace(ids);
       ui.setDialog(null);
       ui.clearChecked();
-      await record(
+      void record(
         `Snoozed until ${formatInstant(until, { ...clock, now: Date.now() })}`,
-        rows,
         actions.snooze(ids, until),
       );
     },
-    [actions, clock, db, record, ui],
+    [actions, clock, record, ui],
   );
   const undo = useCallback(() => {
     if (last) void actions.restore(last.prior);
     setLast(null);
   }, [actions, last]);
   const dismiss = useCallback(() => setLast(null), []);
+  const openSnooze = useCallback((ids: readonly string[]) => ui.setDialog({ kind: 'snooze', ids }), [ui]);
 
-  useInboxKeys({
-    list,
-    search,
-    onDone: done,
-    onSnooze: (items) => ui.setDialog({ kind: 'snooze', ids: items.map((i) => i.id) }),
-    onUndo: undo,
-    rowsOf: (ids) => rowsOf(db, ids),
-  });
+  useInboxKeys({ list, search, onDone: done, onSnooze: openSnooze, onUndo: undo });
 
   const total = counts?.total ?? 0;
   const overdue = counts?.groups.find((g) => g.group === 'overdue')?.count ?? 0;
@@ -156,8 +141,8 @@ export function InboxView({ clock }: { clock: Clock }) {
             <BulkBar
               count={checked.size}
               status={filter.status}
-              onDone={async () => done(await rowsOf(db, checked))}
-              onSnooze={() => ui.setDialog({ kind: 'snooze', ids: [...checked] })}
+              onDone={() => done([...checked])}
+              onSnooze={() => openSnooze([...checked])}
               onClear={ui.clearChecked}
             />
           )}
@@ -170,8 +155,8 @@ export function InboxView({ clock }: { clock: Clock }) {
                 clock={clock}
                 now={minute}
                 checked={checked}
-                onDone={(item) => done([item])}
-                onSnooze={(item) => ui.setDialog({ kind: 'snooze', ids: [item.id] })}
+                onDone={(item) => done([item.id])}
+                onSnooze={(item) => openSnooze([item.id])}
                 onOpen={(item) => ui.openItem(item.id)}
                 onToggle={(item) => ui.toggleChecked(item.id)}
               />
@@ -181,9 +166,7 @@ export function InboxView({ clock }: { clock: Clock }) {
                 <button
                   type="button"
                   className="button button-ghost button-small"
-                  onClick={() =>
-                    ui.setFilter({ channel: null, source: null, overdue: false, text: '', status: 'open' })
-                  }
+                  onClick={() => ui.setFilter(DEFAULT_FILTER)}
                 >
                   Clear filters
                 </button>
@@ -197,9 +180,9 @@ export function InboxView({ clock }: { clock: Clock }) {
                   ui.openItem(null);
                   list.current?.focusSelected();
                 }}
-                onDone={(item) => done([item])}
-                onReopen={(item) => reopen([item])}
-                onSnooze={(item) => ui.setDialog({ kind: 'snooze', ids: [item.id] })}
+                onDone={(item) => done([item.id])}
+                onReopen={(item) => reopen([item.id])}
+                onSnooze={(item) => openSnooze([item.id])}
                 onChangeDeadline={(item) => ui.setDialog({ kind: 'deadline', id: item.id })}
                 onOpenLink={(url) => void actions.openLink(url)}
               />
@@ -213,7 +196,7 @@ export function InboxView({ clock }: { clock: Clock }) {
           clock={clock}
           choices={actions.snoozeChoices(clock.now)}
           zone={actions.zone}
-          onSnooze={(until) => void snoozeAt(dialog.ids, until)}
+          onSnooze={(until) => snoozeAt(dialog.ids, until)}
           onClose={() => ui.setDialog(null)}
         />
       )}
@@ -235,8 +218,4 @@ export function InboxView({ clock }: { clock: Clock }) {
       </div>
     </>
   );
-}
-
-async function rowsOf(db: ReturnType<typeof useDb>, ids: ReadonlySet<string>): Promise<StoredItem[]> {
-  return (await db.items.bulkGet([...ids])).filter((r): r is StoredItem => Boolean(r));
 }

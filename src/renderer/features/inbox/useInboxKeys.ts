@@ -1,16 +1,13 @@
 import { type RefObject, useEffect, useRef } from 'react';
-import type { StoredItem } from '../../db/lull-db';
 import { useLullStore } from '../../store/store';
 import type { InboxListHandle } from './InboxList';
 
 interface Options {
   readonly list: RefObject<InboxListHandle | null>;
   readonly search: RefObject<HTMLInputElement | null>;
-  readonly onDone: (items: readonly StoredItem[]) => void;
-  readonly onSnooze: (items: readonly StoredItem[]) => void;
+  readonly onDone: (ids: readonly string[]) => void;
+  readonly onSnooze: (ids: readonly string[]) => void;
   readonly onUndo: () => void;
-  /** The stored rows for ticked ids. */
-  readonly rowsOf: (ids: ReadonlySet<string>) => Promise<StoredItem[]>;
 }
 
 /** Typing in a field, or a dialog open: single-letter keys belong to them. */
@@ -33,15 +30,13 @@ export function useInboxKeys(options: Options): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (typing(event.target)) return;
-      const { list, search, onDone, onSnooze, onUndo, rowsOf } = latest.current;
+      const { list, search, onDone, onSnooze, onUndo } = latest.current;
       const store = useLullStore.getState();
       const current = list.current?.current() ?? null;
-      const targets = async (): Promise<StoredItem[]> =>
-        store.checked.size === 0 ? (current ? [current] : []) : rowsOf(store.checked);
-      const act = (run: (items: readonly StoredItem[]) => void) =>
-        void targets().then((items) => {
-          if (items.length > 0) run(items);
-        });
+      const targets = store.checked.size > 0 ? [...store.checked] : current ? [current.id] : [];
+      const act = (run: (ids: readonly string[]) => void) => {
+        if (targets.length > 0) run(targets);
+      };
 
       switch (event.key) {
         case 'j':
