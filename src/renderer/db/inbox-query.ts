@@ -4,10 +4,9 @@
  * (continue after the last row's (deadline, id) key), and a window's live query reads only its range.
  *
  * Plans, by filter:
- * - status only: `[status+deadline]`;
- * - a channel or a source: `[status+channel+deadline]` / `[status+source+deadline]`;
- * - text, or both channel and source: the matches are read once (`*words` index for text) and
- *   sorted in memory; a search returns what a person can read, not 100,000 rows.
+ * - status, with a channel and/or a source: `[status(+channel)(+source)+deadline]`;
+ * - text: the matches are read once through the `*words` index and sorted in memory; a search
+ *   returns what a person can read, not 100,000 rows.
  * "Overdue" narrows the deadline range to before now in every plan.
  */
 import Dexie, { type Collection } from 'dexie';
@@ -80,33 +79,19 @@ function planFor(filter: InboxFilter, now: number): Plan {
   const terms = searchTerms(filter.text);
   if (terms.length > 0) return { kind: 'memory', terms };
   const until = filter.overdue ? now : Number.POSITIVE_INFINITY;
-  if (filter.channel && filter.source)
-    return {
-      kind: 'index',
-      index: '[status+channel+source+deadline]',
-      prefix: [filter.status, filter.channel, filter.source],
-      until,
-    };
-  if (filter.channel)
-    return {
-      kind: 'index',
-      index: '[status+channel+deadline]',
-      prefix: [filter.status, filter.channel],
-      until,
-    };
-  if (filter.source)
-    return {
-      kind: 'index',
-      index: '[status+source+deadline]',
-      prefix: [filter.status, filter.source],
-      until,
-    };
-  return { kind: 'index', index: '[status+deadline]', prefix: [filter.status], until };
+  // One index per combination, each ending in the deadline: `[status+channel+source+deadline]`.
+  const parts = (['channel', 'source'] as const).filter((part) => filter[part] !== null);
+  return {
+    kind: 'index',
+    index: `[${['status', ...parts, 'deadline'].join('+')}]`,
+    prefix: [filter.status, ...parts.map((part) => filter[part]!)],
+    until,
+  };
 }
 
-/** Rows of the plan with a deadline in [from, to), optionally starting at a deadline (inclusive). */
 type Rows = Collection<StoredItem, string, unknown>;
 
+/** Rows of the plan with a deadline in [from, to), in index order. */
 function range(db: LullDb, plan: IndexPlan, from: number, to: number): Rows {
   const upper = Math.min(to, plan.until);
   const lower = Number.isFinite(from) ? from : Dexie.minKey;
@@ -114,17 +99,16 @@ function range(db: LullDb, plan: IndexPlan, from: number, to: number): Rows {
   return db.items.where(plan.index).between([...plan.prefix, lower], [...plan.prefix, top], true, false);
 }
 
-function matchesFilter(
-  item: StoredItem,
-  filter: InboxFilter,
-  terms: readonly string[],
-  now: number,
-): boolean {
+/** All rows of the plan, in index order. */
+const allRows = (db: LullDb, plan: IndexPlan) =>
+  range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+
+/** The filter's status, channel, source and overdue, checked on a row a search found. */
+function matchesFilter(item: StoredItem, filter: InboxFilter, now: number): boolean {
   if (item.status !== filter.status) return false;
   if (filter.channel && item.channel !== filter.channel) return false;
   if (filter.source && item.source !== filter.source) return false;
-  if (filter.overdue && item.deadline >= now) return false;
-  return terms.length === 0 || matchesWords(item.words ?? [], terms);
+  return !(filter.overdue && item.deadline >= now);
 }
 
 /**
@@ -157,7 +141,7 @@ async function readMatches(
   now: number,
 ): Promise<StoredItem[]> {
   const rows = await readWordMatches(db, plan.terms);
-  return rows.filter((item) => matchesFilter(item, filter, [], now)).sort(compareKeys);
+  return rows.filter((item) => matchesFilter(item, filter, now)).sort(compareKeys);
 }
 
 /** Counts per due group for the filter at `now`: a handful of index counts for the indexed plans. */
@@ -202,7 +186,7 @@ export async function countInbox(db: LullDb, filter: InboxFilter, ctx: Ctx): Pro
 
 /** The rows strictly after `after` (or from the start), in index order. */
 function after(db: LullDb, plan: IndexPlan, key: PageKey | null): Rows {
-  if (!key) return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  if (!key) return allRows(db, plan);
   // Rows that share the key's deadline sort by id inside the index: skip up to and including its id.
   return range(db, plan, key.deadline, Number.POSITIVE_INFINITY).filter(
     (item) => item.deadline > key.deadline || item.id > key.id,
@@ -274,7 +258,7 @@ const beforeDeadline = (deadline: number): PageKey => ({ deadline: deadline - 1,
  * counts (each a count over a key range, no rows read) instead of stepping over every row before it.
  */
 async function seekAnchor(db: LullDb, plan: IndexPlan, position: number, known: Anchor): Promise<Anchor> {
-  const all = range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const all = allRows(db, plan);
   const [first, last] = await Promise.all([all.first(), all.clone().last()]);
   if (!first || !last) return known;
   let lo = first.deadline;
@@ -317,8 +301,7 @@ export async function wakeDueSnoozes(db: LullDb, now: number): Promise<number> {
 /** How many rows the filter matches at `now`, without reading them on the indexed plans. */
 export async function countMatching(db: LullDb, filter: InboxFilter, now: number): Promise<number> {
   const plan = planFor(filter, now);
-  if (plan.kind === 'index')
-    return range(db, plan, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY).count();
+  if (plan.kind === 'index') return allRows(db, plan).count();
   return (await readMatches(db, filter, plan, now)).length;
 }
 
@@ -344,7 +327,7 @@ export async function facetCounts(
   const count = async (change: Partial<InboxFilter>) => {
     const next = { ...filter, ...change };
     if (!matches) return countMatching(db, next, now);
-    return matches.filter((item) => matchesFilter(item, next, [], now)).length;
+    return matches.filter((item) => matchesFilter(item, next, now)).length;
   };
   const statuses = ['open', 'snoozed', 'done'] as const;
   const [status, channel, source, overdue] = await Promise.all([
