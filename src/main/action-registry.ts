@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { CommandName } from '../shared/contract';
-import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import { readJsonFile, writeFileAtomic } from './atomic-file';
 import type { Clock, Logger } from './ports';
 import { createSerialQueue } from './serial';
 
@@ -58,16 +58,9 @@ export async function openActionRegistry(options: {
   prune();
 
   async function load(): Promise<AppliedAction[]> {
-    const text = await readFileIfExists(file);
-    if (text === null) return [];
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = undefined;
-    }
-    const actions = z.object({ actions: z.array(z.unknown()) }).safeParse(raw);
-    if (!actions.success) {
+    const actions = await readJsonFile(file, z.object({ actions: z.array(z.unknown()) }));
+    if (actions.status === 'missing') return [];
+    if (actions.status === 'invalid') {
       options.logger.warn(`${ACTIONS_FILE} unreadable; starting without memory of applied actions`);
       return [];
     }

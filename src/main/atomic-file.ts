@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 
 /**
  * Replaces a file so that a crash leaves either the old or the new content, never a torn mix:
@@ -43,4 +44,23 @@ export async function readFileIfExists(file: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+export type JsonFile<T> = { status: 'missing' } | { status: 'invalid' } | { status: 'ok'; data: T };
+
+/**
+ * A small state file read back: its data checked with `schema`, `missing` when there is none, or
+ * `invalid` when it is not JSON or does not match (the caller says what that costs, and starts over).
+ */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<JsonFile<T>> {
+  const text = await readFileIfExists(file);
+  if (text === null) return { status: 'missing' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { status: 'invalid' };
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { status: 'ok', data: parsed.data } : { status: 'invalid' };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import { readJsonFile, writeFileAtomic } from './atomic-file';
 import type { Logger } from './ports';
 import { createSerialQueue } from './serial';
 
@@ -30,17 +30,11 @@ export async function openDeadlineOverrides(options: {
   const serial = createSerialQueue();
   const overrides = new Map<string, DeadlineOverride>();
 
-  const text = await readFileIfExists(file);
-  if (text !== null) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = undefined;
-    }
-    const parsed = z.record(z.string(), overrideSchema).safeParse(raw);
-    if (parsed.success) for (const [id, override] of Object.entries(parsed.data)) overrides.set(id, override);
-    else options.logger.warn(`${DEADLINE_OVERRIDES_FILE} unreadable; items keep their charter deadlines`);
+  const read = await readJsonFile(file, z.record(z.string(), overrideSchema));
+  if (read.status === 'ok')
+    for (const [id, override] of Object.entries(read.data)) overrides.set(id, override);
+  else if (read.status === 'invalid') {
+    options.logger.warn(`${DEADLINE_OVERRIDES_FILE} unreadable; items keep their charter deadlines`);
   }
 
   return {

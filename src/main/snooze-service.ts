@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { InboxItem } from '../shared/schemas';
-import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import { readJsonFile, writeFileAtomic } from './atomic-file';
 import type { Journal } from './journal';
 import type { Cancel, Clock, Logger } from './ports';
 import { createSerialQueue } from './serial';
@@ -42,15 +42,11 @@ export async function createSnoozeService(options: {
   let closed = false;
 
   async function load(): Promise<Record<string, number>> {
-    const text = await readFileIfExists(file);
-    if (text === null) return {};
-    try {
-      const parsed = fileSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // fall through
+    const read = await readJsonFile(file, fileSchema);
+    if (read.status === 'ok') return read.data;
+    if (read.status === 'invalid') {
+      options.logger.warn(`${SNOOZE_FILE} unreadable; snoozed items wake when the window shows them`);
     }
-    options.logger.warn(`${SNOOZE_FILE} unreadable; snoozed items wake when the window shows them`);
     return {};
   }
 
