@@ -66,7 +66,7 @@ describe('item state sync', () => {
       { ids: ['a'], state: 'open' },
     ]);
     expect(new Set(core.calls.map((c) => c.actionId)).size).toBe(2);
-    expect(sync.pendingCount()).toBe(0);
+    expect(await sync.pendingCount()).toBe(0);
   });
 
   it('keeps changes made offline, in order, and sends them all when the link is back', async () => {
@@ -78,7 +78,7 @@ describe('item state sync', () => {
     await sync.send(['a'], { state: 'open' });
     await sync.send(['c'], { state: 'snoozed', snoozeUntil: 900 });
     await sync.flush();
-    expect(sync.pendingCount()).toBe(3);
+    expect(await sync.pendingCount()).toBe(3);
 
     core.fail(null);
     link.emit('online');
@@ -88,7 +88,7 @@ describe('item state sync', () => {
       { ids: ['a'], state: 'open' },
       { ids: ['c'], state: 'snoozed', snoozeUntil: 900 },
     ]);
-    expect(sync.pendingCount()).toBe(0);
+    expect(await sync.pendingCount()).toBe(0);
   });
 
   it('keeps the queue across a reload while offline and sends it on start', async () => {
@@ -104,7 +104,7 @@ describe('item state sync', () => {
     const after = createItemStateSync(asApi(core.api), openTestDb(name), fakeLink().connection);
     await after.flush();
     expect(core.sent()).toEqual([{ ids: ['a'], state: 'done' }]);
-    expect(after.pendingCount()).toBe(0);
+    expect(await after.pendingCount()).toBe(0);
   });
 
   it('writes the row change and the queued action in one transaction', async () => {
@@ -129,7 +129,7 @@ describe('item state sync', () => {
     core.fail(new LullError('invalid-payload', 'inbox:set-state: ids: too big'));
     await sync.send(['a'], { state: 'done' });
     await sync.flush();
-    expect(sync.pendingCount()).toBe(0);
+    expect(await sync.pendingCount()).toBe(0);
     expect(errors).toHaveLength(1);
   });
 

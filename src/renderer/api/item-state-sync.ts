@@ -46,8 +46,8 @@ export interface ItemStateSync {
   send(ids: readonly string[], change: CoreItemState, rowsChange?: () => Promise<unknown>): Promise<void>;
   /** Queues any replayable command (e.g. `inbox:set-deadline`) the same way. */
   enqueue(action: Action, rowsChange?: () => Promise<unknown>): Promise<void>;
-  /** Actions waiting for the core, as last counted here (the UI reads `usePendingActions`). */
-  pendingCount(): number;
+  /** Actions waiting for the core (the UI reads them live with `usePendingActions`). */
+  pendingCount(): Promise<number>;
   /** Sends what is waiting now; resolves when the queue is empty or the core cannot be reached. */
   flush(): Promise<void>;
   stop(): void;
@@ -69,25 +69,13 @@ export function createItemStateSync(
 ): ItemStateSync {
   const now = options.now ?? Date.now;
   const newActionId = options.newActionId ?? randomActionId;
-  let pending = 0;
-  async function recount(): Promise<void> {
-    try {
-      pending = await countPending(db);
-    } catch {
-      // The database is closing (tests, a page going away): the last count stands.
-    }
-  }
-  const sender = createOutboxSender(db, apiInvoker(api), {
-    onError: (error) => options.onError?.(error),
-    onProgress: () => void recount(),
-  });
-  const flush = () => sender.drain().then(recount);
+  const sender = createOutboxSender(db, apiInvoker(api), { onError: (error) => options.onError?.(error) });
+  const flush = () => sender.drain();
 
   async function queue(actions: readonly Action[], rowsChange?: () => Promise<unknown>): Promise<void> {
     if (actions.length === 0) return;
     if (rowsChange) await recordAction(db, rowsChange, actions, now(), newActionId);
     else await enqueueActions(db, actions, now(), newActionId);
-    await recount();
     void flush();
   }
 
@@ -99,7 +87,7 @@ export function createItemStateSync(
   return {
     send: (ids, change, rowsChange) => queue(setStateActions(ids, change), rowsChange),
     enqueue: (action, rowsChange) => queue([action], rowsChange),
-    pendingCount: () => pending,
+    pendingCount: () => countPending(db),
     flush,
     stop() {
       offConnection();

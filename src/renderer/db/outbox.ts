@@ -98,8 +98,6 @@ export interface OutboxSenderOptions {
    * the database failed, and the pass stopped.
    */
   onError?: (error: unknown, row?: OutboxRow) => void;
-  /** After each row the sender confirmed, dropped or kept for later. */
-  onProgress?: () => void;
 }
 
 export interface OutboxSender {
@@ -130,14 +128,12 @@ export function createOutboxSender(
       } catch (error) {
         if (isRetryable(error)) {
           await db.outbox.update(row.seq, { attempts: row.attempts + 1 });
-          options.onProgress?.();
           return;
         }
         options.onError?.(error, row);
       }
       // Applied, or a duplicate of an applied one: either way the core has it.
       await db.outbox.delete(row.seq);
-      options.onProgress?.();
     }
   }
 
