@@ -5,6 +5,7 @@ import {
   calendarDaysBetween,
   dueBoundaries,
   dueGroup,
+  dueState,
   formatCountdown,
   formatDue,
   formatFocusLabel,
@@ -55,6 +56,7 @@ describe('formatDue', () => {
   ])('due %s: overdue %s, at risk %s (due within 2 h)', (deadline, overdue, atRisk) => {
     const due = formatDue(at(deadline), ctx);
     expect([due.overdue, due.atRisk]).toEqual([overdue, atRisk]);
+    expect(dueState(due)).toBe(overdue ? 'overdue' : atRisk ? 'at-risk' : undefined);
   });
 
   it('says "due now" within a minute either side', () => {

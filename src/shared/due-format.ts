@@ -132,6 +132,11 @@ export interface DueText {
   readonly atRisk: boolean;
 }
 
+/** How a deadline is marked: red when overdue, amber while at risk, plain otherwise. */
+export function dueState(due: Pick<DueText, 'overdue' | 'atRisk'>): 'overdue' | 'at-risk' | undefined {
+  return due.overdue ? 'overdue' : due.atRisk ? 'at-risk' : undefined;
+}
+
 /** How close to its deadline an item reads as at risk ("due soon"). */
 export const AT_RISK_MS = 2 * 60 * MINUTE_MS;
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/channels';
-import { formatDue, formatInstant } from '../../../shared/due-format';
+import { dueState, formatDue, formatInstant } from '../../../shared/due-format';
 import { isSafeHttpUrl } from '../../../shared/schemas';
 import { useDb } from '../../app/useServices';
 import type { StoredItem } from '../../db/lull-db';
@@ -71,7 +71,7 @@ export function DetailPane({
       <dl className="detail-facts">
         <div>
           <dt>Due</dt>
-          <dd data-state={due.overdue ? 'overdue' : due.atRisk ? 'at-risk' : undefined}>
+          <dd data-state={dueState(due)}>
             {due.text}
             <span className="detail-sub">
               {item.deadlineExplicit ? 'Set by hand or by the source' : 'From your reply charter'}

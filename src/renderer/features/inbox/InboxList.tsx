@@ -80,7 +80,6 @@ export const InboxList = forwardRef<InboxListHandle, Props>(function InboxList(
     estimateSize: (index) => ROW_HEIGHT + (starts.has(index) ? HEADING_HEIGHT : 0),
     overscan: OVERSCAN,
     scrollMargin: margin,
-    getItemKey: (index) => index,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const first = virtualRows[0]?.index ?? 0;

@@ -1,6 +1,6 @@
 import { type CSSProperties, forwardRef, type MouseEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/channels';
-import { DUE_GROUP_LABELS, type DueGroup, formatDue } from '../../../shared/due-format';
+import { DUE_GROUP_LABELS, type DueGroup, dueState, formatDue } from '../../../shared/due-format';
 import type { StoredItem } from '../../db/lull-db';
 import type { Clock } from '../../hooks/useClock';
 import { selectSourceName } from '../../store/selectors';
@@ -76,7 +76,7 @@ export const InboxRow = forwardRef<HTMLLIElement, Props>(function InboxRow(
   const channel = CHANNEL_LABELS[item.channel];
   // Items a connector made carry its id as their source: show the source's name when it is known.
   const sourceName = useLullStore(selectSourceName(item.source)) ?? item.source;
-  const state = due.overdue ? 'overdue' : due.atRisk ? 'at-risk' : undefined;
+  const state = dueState(due);
 
   const openOnClick = (event: MouseEvent) => {
     // Buttons, links and the checkbox do their own thing.
