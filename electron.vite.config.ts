@@ -13,8 +13,8 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/desktop/index.ts'),
-          web: resolve(__dirname, 'src/main/browser/index.ts'),
+          index: resolve(__dirname, 'src/hosts/desktop/main.ts'),
+          web: resolve(__dirname, 'src/hosts/browser/main.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
         },
       },

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectOneLineError, runCli, startTestHost } from '../../test/helpers/cli-host';
-import type { Core } from '../main/core';
+import type { Core } from '../core/create-core';
 import type { BackupItem, InboxBackup } from '../shared/backup-schemas';
 import { EXIT } from './io';
 

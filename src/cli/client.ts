@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORT, defaultDataDir } from '../main/data-dir';
-import { RUNTIME_FILE, type RuntimeInfo } from '../main/runtime-file';
-import { TOKEN_SECRET } from '../main/token';
+import { TOKEN_SECRET } from '../core/token';
+import { DEFAULT_PORT, defaultDataDir } from '../hosts/common/data-dir';
+import { RUNTIME_FILE, type RuntimeInfo } from '../hosts/common/runtime-file';
 import { CliError, type CliIo, EXIT } from './io';
 
 export interface GlobalOptions {

@@ -1,4 +1,4 @@
-import { APP_VERSION } from '../main/version';
+import { APP_VERSION } from '../hosts/common/version';
 import { BACKUP_HELP, exportCommand, importCommand } from './commands/backup';
 import { DIGEST_HELP, digest } from './commands/digest';
 import { FOCUS_HELP, focus } from './commands/focus';

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { ACTIONS_FILE } from '../../src/main/action-registry';
+import { ACTIONS_FILE } from '../../src/core/inbox/action-registry';
 import { itemIdFor } from '../../src/shared/ids';
 import { type RunningHost, startHost } from './host';
 

@@ -1,4 +1,4 @@
-import type { Core } from '../../src/main/core';
+import type { Core } from '../../src/core/create-core';
 import { createBridge, dispatchCommand, type LullApi } from '../../src/shared/contract';
 
 /**

@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { startBrowserHost } from '../../src/main/browser/host';
-import { silentLogger } from '../../src/main/ports';
+import { silentLogger } from '../../src/core/ports';
+import { startBrowserHost } from '../../src/hosts/browser/host';
 import { tempDir } from './temp-dir';
 
 /** A real browser host in-process: the core, its HTTP API and runtime.json in a temp data dir. */

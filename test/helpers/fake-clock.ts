@@ -1,4 +1,4 @@
-import type { Cancel, Clock } from '../../src/main/ports';
+import type { Cancel, Clock } from '../../src/core/ports';
 
 export interface PendingTimer {
   readonly id: number;

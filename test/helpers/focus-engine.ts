@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { onTestFinished } from 'vitest';
-import { createFocusService, type FocusTransition } from '../../src/main/focus-service';
-import type { Logger } from '../../src/main/ports';
+import { createFocusService, type FocusTransition } from '../../src/core/focus/focus-engine';
+import type { Logger } from '../../src/core/ports';
 import type { FocusRule } from '../../src/shared/focus-schedule';
 import type { FocusStatus } from '../../src/shared/focus-schemas';
 import { DEFAULT_WORKING_HOURS, type WorkingCalendar } from '../../src/shared/working-time';

@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import { type Core, createCore } from '../../src/main/core';
-import { createFileSecretStore } from '../../src/main/file-secret-store';
-import { type Clock, silentLogger, systemClock } from '../../src/main/ports';
+import { type Core, createCore } from '../../src/core/create-core';
+
+export { createFileSecretStore };
+
+import { type Clock, silentLogger, systemClock } from '../../src/core/ports';
+import { createFileSecretStore } from '../../src/hosts/common/file-secret-store';
 
 /** Every item entry in the core's journal, oldest first (re-sends appear again). */
 export const journalItems = (core: Core) =>

@@ -6,8 +6,8 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { type HttpApi, startHttpApi } from '../../src/main/http/server';
+import { type HttpApi, startHttpApi } from '../../src/api/http/server';
+import type { Core } from '../../src/core/create-core';
 import { applyJournalPage } from '../../src/renderer/db/journal-consumer';
 import { LullDb } from '../../src/renderer/db/lull-db';
 import { itemIdFor } from '../../src/shared/ids';

@@ -60,12 +60,34 @@ async function lint(dir: string): Promise<Diagnostic[]> {
 const useAll = (names: string[]) => `export const used = [${names.join(', ')}];\n`;
 
 describe('Biome import boundaries (biome.json)', () => {
-  it('reports electron outside the desktop host and Node/React/Dexie in src/shared, and nothing else', async () => {
+  it('keeps electron in the desktop host, the core free of hosts and servers, the renderer off the core, src/shared pure', async () => {
     const dir = await tempDir('lull-lint-');
     await copyConfig(dir);
     const electron = `import { app } from 'electron';\n${useAll(['app'])}`;
-    await write(dir, 'src/main/bad.ts', electron);
+    await write(dir, 'src/core/bad-electron.ts', electron);
+    await write(dir, 'src/api/http/bad.ts', electron);
     await write(dir, 'src/renderer/bad.ts', electron);
+    await write(
+      dir,
+      'src/core/bad-servers.ts',
+      [
+        "import Fastify from 'fastify';",
+        "import { WebSocket } from 'ws';",
+        "import rateLimit from '@fastify/rate-limit';",
+        "import { startBrowserHost } from '../hosts/browser/host';",
+        "import { startHttpApi } from '../api/http/server';",
+        useAll(['Fastify', 'WebSocket', 'rateLimit', 'startBrowserHost', 'startHttpApi']),
+      ].join('\n'),
+    );
+    await write(
+      dir,
+      'src/renderer/features/bad-core.ts',
+      [
+        "import { createCore } from '../../core/create-core';",
+        "import { startDesktopServices } from '../../hosts/desktop/services';",
+        useAll(['createCore', 'startDesktopServices']),
+      ].join('\n'),
+    );
     await write(
       dir,
       'src/shared/bad.ts',
@@ -78,27 +100,51 @@ describe('Biome import boundaries (biome.json)', () => {
         useAll(['readFileSync', 'useState', 'Dexie', 'path', 'ipcRenderer']),
       ].join('\n'),
     );
-    await write(dir, 'src/main/desktop/ok.ts', electron);
+    await write(dir, 'src/hosts/desktop/ok.ts', electron);
+    await write(dir, 'src/hosts/desktop/os/ok.ts', electron);
     await write(dir, 'src/preload/ok.ts', electron);
     await write(
       dir,
-      'src/main/ok.ts',
-      `import { readFileSync } from 'node:fs';\n${useAll(['readFileSync'])}`,
+      'src/core/ok.ts',
+      `import { readFileSync } from 'node:fs';\nimport { z } from 'zod';\n${useAll(['readFileSync', 'z'])}`,
+    );
+    await write(
+      dir,
+      'src/hosts/browser/ok.ts',
+      `import Fastify from 'fastify';\nimport { createCore } from '../../core/create-core';\n${useAll(['Fastify', 'createCore'])}`,
+    );
+    await write(
+      dir,
+      'src/renderer/api/ok.ts',
+      `import { contract } from '../../shared/contract';\nimport { x } from '../api/ws-client';\n${useAll(['contract', 'x'])}`,
     );
     await write(dir, 'src/shared/ok.ts', `import { z } from 'zod';\n${useAll(['z'])}`);
 
     const diagnostics = await lint(dir);
     const restricted = diagnostics.filter((d) => d.rule === RULE);
     expect(restricted.map((d) => `${d.file}:${d.line}`).sort()).toEqual([
-      'src/main/bad.ts:1',
+      'src/api/http/bad.ts:1',
+      'src/core/bad-electron.ts:1',
+      'src/core/bad-servers.ts:1',
+      'src/core/bad-servers.ts:2',
+      'src/core/bad-servers.ts:3',
+      'src/core/bad-servers.ts:4',
+      'src/core/bad-servers.ts:5',
       'src/renderer/bad.ts:1',
+      'src/renderer/features/bad-core.ts:1',
+      'src/renderer/features/bad-core.ts:2',
       'src/shared/bad.ts:1',
       'src/shared/bad.ts:2',
       'src/shared/bad.ts:3',
       'src/shared/bad.ts:4',
       'src/shared/bad.ts:5',
     ]);
-    expect(restricted.find((d) => d.file === 'src/main/bad.ts')?.message).toMatch(/electron/);
+    const messageOf = (file: string, line: number) =>
+      restricted.find((d) => d.file === file && d.line === line)?.message;
+    expect(messageOf('src/core/bad-electron.ts', 1)).toMatch(/electron/);
+    expect(messageOf('src/core/bad-servers.ts', 1)).toMatch(/plain Node/);
+    expect(messageOf('src/core/bad-servers.ts', 4)).toMatch(/must not import hosts/);
+    expect(messageOf('src/renderer/features/bad-core.ts', 1)).toMatch(/neither the core nor the hosts/);
     const shared = restricted.filter((d) => d.file === 'src/shared/bad.ts').map((d) => d.message);
     expect(shared).toEqual([
       expect.stringMatching(/Node built-ins/),

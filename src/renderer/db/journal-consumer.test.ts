@@ -9,7 +9,7 @@ const openDb = openTestDb;
 
 const item = testItem;
 
-/** The core's journal semantics (src/main/journal.ts) in memory, with hooks to observe the consumer. */
+/** The core's journal semantics (src/core/journal/journal.ts) in memory, with hooks to observe the consumer. */
 function fakeCore() {
   const entries: JournalEntry[] = [];
   const listeners = new Set<(payload: { lastSeq: number }) => void>();

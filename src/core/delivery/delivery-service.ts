@@ -1,0 +1,249 @@
+import type { Unsubscribe } from '../../shared/contract';
+import { holdTarget, nextSummaryAt } from '../../shared/delivery';
+import {
+  byDeadline,
+  type Digest,
+  type DigestCause,
+  type DigestStatus,
+  digestHeadline,
+  type HeldItem,
+} from '../../shared/digest-schemas';
+import { type RouteDecision, routeItem } from '../../shared/routing';
+import type { InboxItem } from '../../shared/schemas';
+import type { Settings } from '../../shared/settings-schema';
+import type { WorkingCalendar } from '../../shared/working-time';
+import type { CoreEvents } from '../events';
+import type { FocusService } from '../focus/focus-engine';
+import type { Journal } from '../journal/journal';
+import { createSerialQueue } from '../lib/serial';
+import type { Cancel, Clock, Logger } from '../ports';
+import { type HeldQueue, openHeldQueue } from './held-queue';
+
+/** The most the release timer sleeps before re-reading the clock (as the focus engine does). */
+const MAX_TIMER_MS = 60_000;
+
+export interface Batcher {
+  /** Re-shows a release a crash interrupted, then arms the timer: call once the notifiers listen. */
+  start(): Promise<void>;
+  /** Decides each new item and durably holds the held ones; call before the items are journaled. */
+  route(items: readonly InboxItem[]): Promise<Map<string, RouteDecision>>;
+  /** After the items are durable: let the user know about what was delivered or broke through. */
+  announce(items: readonly InboxItem[]): void;
+  status(): DigestStatus;
+  /** Releases everything held now ("Show held updates now"); null when nothing is held. */
+  releaseNow(): Promise<Digest | null>;
+  /** Done or snoozed items leave the queue before any release shows them. */
+  drop(ids: readonly string[]): Promise<void>;
+  /** Re-reads the clock; the release timer calls it, so do resume and settings changes. */
+  recompute(): void;
+  close(): Promise<void>;
+}
+
+export interface BatcherOptions {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  settings: () => Settings;
+  calendar: () => WorkingCalendar;
+  focus: FocusService;
+  journal: Journal;
+  events: CoreEvents;
+}
+
+const toHeld = (item: InboxItem, now: number): HeldItem => ({
+  id: item.id,
+  title: item.title,
+  channel: item.channel,
+  ...(item.sender ? { sender: item.sender } : {}),
+  ...(item.url ? { url: item.url } : {}),
+  deadline: item.deadline,
+  heldAt: now,
+});
+
+const senderKey = (item: InboxItem) =>
+  item.sender ? `${item.source}:${(item.sender.handle ?? item.sender.name).toLowerCase()}` : null;
+
+/**
+ * Batched notifications: holds what can wait, lets through what cannot, and releases held items as
+ * one digest at summary times, at focus end and on demand. Releases are two-phase through the held
+ * queue, and each scheduled occurrence releases once, whatever the clock does.
+ */
+export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
+  const { clock, logger, events, focus, journal } = options;
+  const queue: HeldQueue = await openHeldQueue({ dataDir: options.dataDir, logger });
+  const serial = createSerialQueue();
+  const recent: { key: string; at: number }[] = [];
+  let lastTickAt = clock.now();
+  let cancelTimer: Cancel | null = null;
+  let closed = false;
+
+  const policy = () => options.settings().delivery;
+  const zone = () => options.calendar().zone;
+
+  function status(): DigestStatus {
+    const items = byDeadline(queue.items());
+    return { heldCount: items.length, nextReleaseAt: items.length ? nextReleaseAt() : null, items };
+  }
+
+  function nextReleaseAt(): number | null {
+    const state = focus.status();
+    if (state.active) return state.until ?? nextSummaryAt(policy(), options.calendar(), clock.now());
+    return holdTarget(policy(), state, options.calendar(), clock.now())?.until ?? clock.now();
+  }
+
+  let published = { heldCount: -1, nextReleaseAt: null as number | null };
+  /** Tells the mirrors (tray, header) when the count or the next release changed, and only then. */
+  function publishStatus(): void {
+    const { heldCount, nextReleaseAt } = status();
+    if (heldCount === published.heldCount && nextReleaseAt === published.nextReleaseAt) return;
+    published = { heldCount, nextReleaseAt };
+    events.emit('digest:changed', published);
+  }
+
+  async function show(digest: Digest): Promise<void> {
+    events.emit('digest:released', digest);
+    await journal.append([
+      {
+        kind: 'event',
+        event: {
+          type: 'digest-released',
+          at: digest.at,
+          id: digest.id,
+          cause: digest.cause,
+          itemIds: digest.items.map((i) => i.id),
+        },
+      },
+    ]);
+  }
+
+  let inFlight = 0;
+  function release(cause: DigestCause, occurrence: string | null): Promise<Digest | null> {
+    inFlight++;
+    return serial(async () => {
+      if (occurrence && queue.hasFired(occurrence)) return null;
+      const items = byDeadline(queue.items());
+      if (items.length === 0) return null;
+      const now = clock.now();
+      const digest: Digest = {
+        id: `digest@${now}:${cause}`,
+        at: now,
+        cause,
+        items,
+        headline: digestHeadline(items, now, zone()),
+      };
+      await queue.beginRelease(digest, occurrence);
+      await show(digest);
+      await queue.finishRelease(digest.id);
+      publishStatus();
+      return digest;
+    }).finally(() => inFlight--);
+  }
+
+  /** A release the last run marked but never confirmed: show it again (at most one duplicate). */
+  async function recoverPending(): Promise<void> {
+    const pending = queue.pending();
+    if (!pending) return;
+    logger.warn(`re-showing digest ${pending.id}: the app stopped before confirming it was shown`);
+    await show(pending);
+    await queue.finishRelease(pending.id);
+  }
+
+  function tick(): void {
+    if (closed) return;
+    // While a release is being written, wait for it rather than queueing another; lastTickAt stays,
+    // so the next tick still looks back over anything that came due meanwhile.
+    if (inFlight > 0) {
+      arm(1_000);
+      return;
+    }
+    const now = clock.now();
+    const from = Math.min(lastTickAt, now);
+    lastTickAt = now;
+    if (!focus.status().active && queue.items().length > 0) {
+      const target = holdTarget(policy(), { active: false, until: null }, options.calendar(), from);
+      // Instant mode holds nothing by itself: whatever is left (focus ended) goes now.
+      if (!target) void release('focus-end', null);
+      else if (target.until !== null && target.until <= now) {
+        void release(
+          target.because === 'focus' ? 'focus-end' : target.because,
+          `${target.because}@${target.until}`,
+        );
+      }
+    }
+    arm();
+  }
+
+  function arm(minDelayMs = 0): void {
+    cancelTimer?.();
+    // Nothing held, nothing to release: in instant mode the "next release" is now, which would spin.
+    const next = queue.items().length > 0 ? nextReleaseAt() : null;
+    const due = next === null ? MAX_TIMER_MS : Math.min(Math.max(0, next - clock.now()), MAX_TIMER_MS);
+    const delay = Math.max(due, minDelayMs);
+    cancelTimer = clock.setTimer(tick, delay);
+  }
+
+  const stopFocus: Unsubscribe = focus.onTransition(({ id, status: state }) => {
+    // The catch-up digest: everything held during the block, once per focus end.
+    if (!state.active) {
+      lastTickAt = clock.now();
+      void release('focus-end', `focus-end:${id}`);
+    }
+    publishStatus();
+  });
+
+  published = { heldCount: queue.items().length, nextReleaseAt: status().nextReleaseAt };
+
+  return {
+    async start() {
+      await recoverPending();
+      arm();
+    },
+    async route(items) {
+      const now = clock.now();
+      const cutoff = now - policy().repeatWithinMinutes * 60_000;
+      while (recent.length > 0 && recent[0]!.at < cutoff) recent.shift();
+      const decisions = new Map<string, RouteDecision>();
+      const held: HeldItem[] = [];
+      const hold = holdTarget(policy(), focus.status(), options.calendar(), now);
+      for (const item of items) {
+        const key = senderKey(item);
+        if (key) recent.push({ key, at: now });
+        const decision = routeItem(item, {
+          now,
+          zone: zone(),
+          policy: policy(),
+          charter: options.settings().charter,
+          hold,
+          recentFromSender: key ? recent.filter((r) => r.key === key).length : 0,
+        });
+        decisions.set(item.id, decision);
+        if (decision.action === 'hold') held.push(toHeld(item, now));
+      }
+      if (held.length > 0) {
+        await queue.hold(held);
+        publishStatus();
+        arm();
+      }
+      return decisions;
+    },
+    announce(items) {
+      for (const item of items) {
+        if (item.route && item.route.action !== 'hold')
+          events.emit('inbox:notify', { item, decision: item.route });
+      }
+    },
+    status,
+    releaseNow: () => release('manual', null),
+    async drop(ids) {
+      const dropped = await queue.drop(ids);
+      if (dropped.length > 0) publishStatus();
+    },
+    recompute: tick,
+    async close() {
+      closed = true;
+      cancelTimer?.();
+      stopFocus();
+      await serial(() => queue.close());
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { type JournalEntry, journalEntrySchema } from '../../shared/schemas';
+import { openAppendLog } from '../lib/append-log';
+import { readFileIfExists, writeFileAtomic } from '../lib/atomic-file';
+import { createSerialQueue } from '../lib/serial';
+import type { Logger } from '../ports';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+export const JOURNAL_ACK_FILE = 'journal-ack.json';
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+export type JournalPayload = DistributiveOmit<JournalEntry, 'seq'>;
+
+export interface Journal {
+  /** Appends and fsyncs; resolves with the stored entries only once they are durable. */
+  append(payloads: readonly JournalPayload[]): Promise<JournalEntry[]>;
+  pull(sinceSeq: number, limit?: number): { entries: JournalEntry[]; lastSeq: number };
+  ack(seq: number): Promise<number>;
+  /** Every entry still on disk, acked or not, oldest first. */
+  entries(): readonly JournalEntry[];
+  lastSeq(): number;
+  ackedSeq(): number;
+  onAppended(listener: (lastSeq: number) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface JournalOptions {
+  dataDir: string;
+  logger: Logger;
+  /** Called before acked entries are dropped from disk, so derived state can be saved first. */
+  beforeCompact?: () => Promise<void>;
+  /** Compact once this many acked entries sit in the file. */
+  compactAfter?: number;
+}
+
+/**
+ * The seam between the core and the renderer (DESIGN.md): an append-only JSON-lines file. Each entry
+ * gets a sequence number; the renderer pulls from its last stored sequence, stores, then acks; acked
+ * entries are compacted away. A torn last line (a crash mid-append) is cut off at open.
+ */
+export async function openJournal(options: JournalOptions): Promise<Journal> {
+  const file = path.join(options.dataDir, JOURNAL_FILE);
+  const ackFile = path.join(options.dataDir, JOURNAL_ACK_FILE);
+  const compactAfter = options.compactAfter ?? 1000;
+  const serial = createSerialQueue();
+  const listeners = new Set<(lastSeq: number) => void>();
+
+  let acked = await readAck();
+  const opened = await openAppendLog({
+    file,
+    logger: options.logger,
+    parse: (value) => {
+      const result = journalEntrySchema.safeParse(value);
+      return result.success ? result.data : null;
+    },
+  });
+  const log = opened.log;
+  // Sequence numbers only grow; anything out of order is a leftover and is ignored.
+  let all = opened.records.filter((entry, i, list) => i === 0 || entry.seq > list[i - 1]!.seq);
+  let last = Math.max(acked, all.at(-1)?.seq ?? 0);
+
+  async function readAck(): Promise<number> {
+    const text = await readFileIfExists(ackFile);
+    if (text === null) return 0;
+    try {
+      const value = (JSON.parse(text) as { ackedSeq?: unknown }).ackedSeq;
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+    } catch {
+      // fall through to the warning
+    }
+    options.logger.warn(`journal ack file unreadable; redelivering every entry still in ${JOURNAL_FILE}`);
+    return 0;
+  }
+
+  async function compact(): Promise<void> {
+    await options.beforeCompact?.();
+    const keep = all.filter((entry) => entry.seq > acked);
+    await log.rewrite(keep);
+    all = keep;
+  }
+
+  /**
+   * Group commit: appends that arrive while a write is in flight wait together and share the next
+   * write and fsync, so a burst of concurrent requests costs a few fsyncs rather than one each.
+   * Sequence numbers follow arrival order, and each append still resolves only once it is durable.
+   */
+  type Waiting = {
+    payloads: readonly JournalPayload[];
+    resolve: (stored: JournalEntry[]) => void;
+    reject: (error: unknown) => void;
+  };
+  let waiting: Waiting[] = [];
+
+  async function writeWaiting(): Promise<void> {
+    const batch = waiting;
+    waiting = [];
+    let seq = last;
+    const groups = batch.map(({ payloads }) =>
+      payloads.map((payload) => ({ ...payload, seq: ++seq }) as JournalEntry),
+    );
+    const stored = groups.flat();
+    try {
+      if (stored.length > 0) await log.append(stored);
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
+      return;
+    }
+    all.push(...stored);
+    last = seq;
+    if (stored.length > 0) for (const listener of listeners) listener(last);
+    for (const [index, waiter] of batch.entries()) waiter.resolve(groups[index]!);
+  }
+
+  return {
+    append(payloads) {
+      return new Promise<JournalEntry[]>((resolve, reject) => {
+        waiting.push({ payloads, resolve, reject });
+        if (waiting.length === 1) void serial(writeWaiting);
+      });
+    },
+    pull(sinceSeq, limit = 500) {
+      const from = Math.max(sinceSeq, acked);
+      const entries: JournalEntry[] = [];
+      for (const entry of all) {
+        if (entry.seq <= from) continue;
+        entries.push(entry);
+        if (entries.length >= limit) break;
+      }
+      return { entries, lastSeq: last };
+    },
+    ack(seq) {
+      return serial(async () => {
+        const next = Math.min(Math.max(acked, seq), last);
+        if (next === acked) return acked;
+        await writeFileAtomic(ackFile, JSON.stringify({ ackedSeq: next }));
+        acked = next;
+        const ackedOnDisk = all.filter((entry) => entry.seq <= acked).length;
+        if (ackedOnDisk >= compactAfter || ackedOnDisk === all.length) await compact();
+        return acked;
+      });
+    },
+    entries: () => all,
+    lastSeq: () => last,
+    ackedSeq: () => acked,
+    onAppended(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => serial(() => log.close()),
+  };
+}

@@ -1,0 +1,92 @@
+import type { GlobalShortcut } from 'electron';
+import type { Core } from '../../../core/create-core';
+import type { Logger } from '../../../core/ports';
+import type { AppInfo } from '../../../shared/contract';
+
+type ShortcutStatus = NonNullable<AppInfo['shortcut']>;
+
+const MAC_NAMES: Record<string, string> = {
+  commandorcontrol: 'Cmd',
+  cmdorctrl: 'Cmd',
+  command: 'Cmd',
+  cmd: 'Cmd',
+  super: 'Cmd',
+  meta: 'Cmd',
+  control: 'Ctrl',
+  ctrl: 'Ctrl',
+  alt: 'Option',
+  option: 'Option',
+};
+const PC_NAMES: Record<string, string> = {
+  commandorcontrol: 'Ctrl',
+  cmdorctrl: 'Ctrl',
+  control: 'Ctrl',
+  ctrl: 'Ctrl',
+  command: 'Cmd',
+  cmd: 'Cmd',
+  alt: 'Alt',
+  option: 'Alt',
+};
+
+/** An accelerator as people read it on their keyboard: "CommandOrControl+Shift+F" is "Ctrl+Shift+F". */
+export function displayAccelerator(accelerator: string, platform: NodeJS.Platform): string {
+  const names: Record<string, string> = {
+    ...(platform === 'darwin' ? MAC_NAMES : PC_NAMES),
+    ...(platform === 'win32' ? { super: 'Win', meta: 'Win' } : {}),
+    ...(platform === 'linux' ? { super: 'Super', meta: 'Super' } : {}),
+  };
+  return accelerator
+    .split('+')
+    .map((part) => names[part.trim().toLowerCase()] ?? part.trim())
+    .join('+');
+}
+
+export interface FocusShortcutOptions {
+  globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
+  core: Pick<Core, 'settings' | 'events' | 'setShortcutStatus'>;
+  /** What the shortcut does: toggle focus. */
+  toggle(): void;
+  platform: NodeJS.Platform;
+  logger: Logger;
+}
+
+/**
+ * The global focus shortcut from the settings (`focusShortcut`), registered again whenever the
+ * settings change, with the outcome reported to the core so the settings view can say when the
+ * desktop refused it. Returns the function that unregisters it, for quit.
+ */
+export function manageFocusShortcut(options: FocusShortcutOptions): () => void {
+  const { globalShortcut, core, platform, logger } = options;
+  let current: ShortcutStatus = { accelerator: null, registered: false, error: null };
+
+  function register(accelerator: string): ShortcutStatus {
+    const shown = displayAccelerator(accelerator, platform);
+    try {
+      // false: the OS gave it to someone else (another app, or a desktop that keeps it for itself).
+      if (globalShortcut.register(accelerator, options.toggle)) {
+        return { accelerator, registered: true, error: null };
+      }
+      return { accelerator, registered: false, error: `Another app already uses ${shown}` };
+    } catch {
+      // Electron throws when it cannot parse the accelerator.
+      return { accelerator, registered: false, error: `${shown} is not a valid shortcut` };
+    }
+  }
+
+  function apply(accelerator: string | null): void {
+    // Unchanged and working: nothing to do. Unchanged but refused: try again, the other app may be gone.
+    if (accelerator === current.accelerator && current.registered) return;
+    if (current.registered && current.accelerator !== null) globalShortcut.unregister(current.accelerator);
+    current =
+      accelerator === null ? { accelerator: null, registered: false, error: null } : register(accelerator);
+    if (current.error) logger.warn(`focus shortcut: ${current.error}`);
+    core.setShortcutStatus(current);
+  }
+
+  apply(core.settings.get().focusShortcut);
+  const unsubscribe = core.events.on('settings:changed', (settings) => apply(settings.focusShortcut));
+  return () => {
+    unsubscribe();
+    globalShortcut.unregisterAll();
+  };
+}
