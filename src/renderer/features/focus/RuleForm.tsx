@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { FocusRule } from '../../../shared/focus-schedule';
+import { FieldError } from '../../components/FieldError';
 import { useValidatedForm } from '../../components/useValidatedForm';
 import { DayPicker } from './DayPicker';
-import { FieldError } from './FieldError';
 import { endsNextDay, formToRule, NAME_MAX_LENGTH, type RuleField, type RuleFormState } from './rule-form';
 import { zoneOptions } from './rule-format';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FieldError } from '../focus/FieldError';
+import { FieldError } from '../../components/FieldError';
 
 interface Props {
   readonly label: string;

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/channels';
 import { defaultSettings } from '../../../shared/settings-schema';
 import { useLullApi } from '../../app/useServices';
-import { FieldError } from '../focus/FieldError';
+import { FieldError } from '../../components/FieldError';
 import { ChannelIcon } from '../inbox/ChannelIcon';
 import {
   type CharterFormState,

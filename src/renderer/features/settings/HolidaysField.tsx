@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { FieldError } from '../../components/FieldError';
 import { describeError } from '../../lib/errors';
-import { FieldError } from '../focus/FieldError';
 import { ChipList } from './ChipList';
 import { FileButton } from './FileButton';
 import { useListDraft } from './useListDraft';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { FieldError } from '../focus/FieldError';
+import { FieldError } from '../../components/FieldError';
 import { MAX_SUMMARY_TIMES, nextSummaryTime } from './delivery-form';
 
 interface Props {

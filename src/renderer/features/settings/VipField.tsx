@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { FieldError } from '../focus/FieldError';
+import { FieldError } from '../../components/FieldError';
 import { ChipList } from './ChipList';
 import { addVip } from './delivery-form';
 import { useListDraft } from './useListDraft';

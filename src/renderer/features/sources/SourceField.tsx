@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { FieldError } from '../focus/FieldError';
+import { FieldError } from '../../components/FieldError';
 import type { SourceField } from './source-form';
 
 export interface FieldProps {

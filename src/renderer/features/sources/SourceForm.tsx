@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { CHANNEL_LABELS, CHANNELS } from '../../../shared/channels';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceDraft } from '../../../shared/source-schemas';
+import { FieldError } from '../../components/FieldError';
 import { useValidatedForm } from '../../components/useValidatedForm';
-import { FieldError } from '../focus/FieldError';
 import { describedProps, fieldIdFor, TextField } from './SourceField';
 import { SourceKindFields } from './SourceKindFields';
 import {

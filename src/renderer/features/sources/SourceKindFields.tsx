@@ -1,5 +1,5 @@
 import { SOURCE_SECRET_LABEL } from '../../../shared/source-schemas';
-import { FieldError } from '../focus/FieldError';
+import { FieldError } from '../../components/FieldError';
 import { describedProps, fieldIdFor, TextField } from './SourceField';
 import type { SourceField, SourceFormErrors, SourceFormState } from './source-form';
 

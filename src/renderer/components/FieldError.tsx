@@ -1,3 +1,5 @@
+import './field-error.css';
+
 /** A field's problem in words, referenced by the field's aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
