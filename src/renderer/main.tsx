@@ -11,9 +11,9 @@ import { followTokenRotation, getLullClient, watchTokenLinks } from './api/lull-
 import { App } from './app/App';
 import { startBackupResponder } from './app/backup-responder';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { ServicesContext } from './app/services-context';
 import { startJournalConsumer } from './db/journal-consumer';
 import { LullDb } from './db/lull-db';
+import { ServicesContext } from './services/services-context';
 
 const client = getLullClient();
 const db = new LullDb();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../api/connection';
-import { usePendingActions } from '../db/usePendingActions';
+import { usePendingActions } from '../hooks/usePendingActions';
 import { selectConnection } from '../store/selectors';
 import { useLullStore } from '../store/store';
 

@@ -1,8 +1,8 @@
 import type { LullApi, Unsubscribe } from '../../shared/contract';
+import { tellCoreImportedState } from '../api/imported-state';
 import { exportInbox, importInbox } from '../db/backup';
 import type { LullDb } from '../db/lull-db';
 import { describeError } from '../lib/errors';
-import { tellCoreImportedState } from './imported-state';
 
 export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested'> & {
   readonly inbox: Pick<LullApi['inbox'], 'setState'>;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
+import { useServices } from '../services/useServices';
 import { selectSetConnection } from '../store/selectors';
 import { useLullStore } from '../store/store';
-import { useServices } from './useServices';
 
 /** Copies the client's connection state into the store, where the header reads it. */
 export function useConnectionSync(): void {

@@ -1,8 +1,8 @@
 import type { LullApi } from '../../shared/contract';
 import type { Settings } from '../../shared/settings-schema';
+import { useCoreMirror } from '../hooks/useCoreMirror';
 import { selectSetSettings } from '../store/selectors';
 import { useLullStore } from '../store/store';
-import { useCoreMirror } from './useCoreMirror';
 
 const getSettings = (api: LullApi) => api.settings.get();
 const onSettingsChanged = (api: LullApi, listener: (settings: Settings) => void) =>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract';
-import { useServices } from '../app/useServices';
 import { describeError } from '../lib/errors';
+import { useServices } from '../services/useServices';
 
 export type { AppInfo };
 

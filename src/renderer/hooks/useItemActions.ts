@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { defaultSettings } from '../../shared/settings-schema';
 import { type SnoozeChoices, snoozeChoices, tomorrowMorning, userCalendar } from '../../shared/snooze';
 import type { CoreItemState } from '../api/item-state-sync';
-import { useServices } from '../app/useServices';
 import { type ItemStateChange, setItemsState } from '../db/items-repo';
 import type { LullDb, StoredItem } from '../db/lull-db';
+import { useServices } from '../services/useServices';
 import { selectSettings } from '../store/selectors';
 import { useLullStore } from '../store/store';
 

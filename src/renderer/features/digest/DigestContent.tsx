@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { calendarDaysBetween } from '../../../shared/due-format';
-import { useLullApi } from '../../app/useServices';
 import { describeError } from '../../lib/errors';
+import { useLullApi } from '../../services/useServices';
 import { useLullStore } from '../../store/store';
 import { DigestSheet, type SheetChrome } from './DigestSheet';
 import { digestSubtitle, digestTitle, peekLine } from './digest-format';

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { DigestCause, DigestStatus, HeldItem } from '../../../shared/digest-schemas';
-import { useDb, useServices } from '../../app/useServices';
 import { getItems, latestDigestRow } from '../../db/items-repo';
 import { describeError } from '../../lib/errors';
+import { useDb, useServices } from '../../services/useServices';
 import { selectReleasedDigest } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { type DigestEntry, mergeEntries } from './digest-entries';

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LullApi } from '../../../shared/contract';
-import { useCoreMirror } from '../../app/useCoreMirror';
-import { useServices } from '../../app/useServices';
+import { useCoreMirror } from '../../hooks/useCoreMirror';
+import { useServices } from '../../services/useServices';
 import type { HeldSummary } from '../../store/digest-slice';
 import { selectDigestActions } from '../../store/selectors';
 import { useLullStore } from '../../store/store';

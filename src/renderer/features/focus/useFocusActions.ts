@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FocusSet, FocusStatus } from '../../../shared/focus-schemas';
-import { useLullApi } from '../../app/useServices';
 import { describeError } from '../../lib/errors';
+import { useLullApi } from '../../services/useServices';
 import { selectFocusActions } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { toggleChange } from './focus-choices';

@@ -1,6 +1,6 @@
 import type { LullApi } from '../../../shared/contract';
 import type { FocusStatus } from '../../../shared/focus-schemas';
-import { useCoreMirror } from '../../app/useCoreMirror';
+import { useCoreMirror } from '../../hooks/useCoreMirror';
 import { useLullStore } from '../../store/store';
 
 const getStatus = (api: LullApi) => api.focus.getStatus();

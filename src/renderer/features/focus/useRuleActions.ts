@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { FocusRule } from '../../../shared/focus-schedule';
-import { useLullApi } from '../../app/useServices';
 import { describeError } from '../../lib/errors';
+import { useLullApi } from '../../services/useServices';
 import { selectSettings } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 

@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { formatDue } from '../../../shared/due-format';
 import { parseCustomSnooze } from '../../../shared/snooze';
-import { useDb } from '../../app/useServices';
 import { ModalDialog } from '../../components/ModalDialog';
 import type { Clock } from '../../hooks/useClock';
+import { useDb } from '../../services/useServices';
 import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 

@@ -3,10 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CHANNELS, MINUTE_MS } from '../../../shared/channels';
 import { formatInstant } from '../../../shared/due-format';
-import { useDb } from '../../app/useServices';
 import { countInbox, DEFAULT_FILTER, facetCounts, knownSources, wakeDueSnoozes } from '../../db/inbox-query';
 import type { Clock } from '../../hooks/useClock';
 import { type PriorState, useItemActions } from '../../hooks/useItemActions';
+import { useDb } from '../../services/useServices';
 import {
   selectChecked,
   selectInboxActions,

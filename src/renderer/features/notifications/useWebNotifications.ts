@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useServices } from '../../app/useServices';
+import { useServices } from '../../services/useServices';
 import { selectDigestActions, selectSelect, selectSetNotificationPermission } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { tellCoreImportedState } from '../../app/imported-state';
-import { useServices } from '../../app/useServices';
+import { tellCoreImportedState } from '../../api/imported-state';
 import { exportInbox, importInbox } from '../../db/backup';
 import { describeError } from '../../lib/errors';
+import { useServices } from '../../services/useServices';
 import { backupFileName, buildBackup, importSummary, readBackup } from './backup-file';
 import { FileButton } from './FileButton';
 import { SettingsSection } from './SettingsSection';

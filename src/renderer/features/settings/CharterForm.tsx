@@ -7,8 +7,8 @@ import {
   type WindowClock,
 } from '../../../shared/channels';
 import { defaultSettings } from '../../../shared/settings-schema';
-import { useLullApi } from '../../app/useServices';
 import { FieldError } from '../../components/FieldError';
+import { useLullApi } from '../../services/useServices';
 import { ChannelIcon } from '../inbox/ChannelIcon';
 import {
   type CharterFormState,

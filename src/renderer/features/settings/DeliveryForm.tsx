@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { DeliveryMode, DeliveryPolicy } from '../../../shared/delivery';
-import { useLullApi } from '../../app/useServices';
 import { FieldError } from '../../components/FieldError';
+import { useLullApi } from '../../services/useServices';
 import { CharterStatus } from './CharterStatus';
 import { formToPolicy, policyToForm, samePolicy } from './delivery-form';
 import { SaveActions } from './SaveActions';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useServices } from '../../app/useServices';
 import { ConfirmGroup, useConfirmation } from '../../components/ConfirmGroup';
 import { describeError } from '../../lib/errors';
+import { useServices } from '../../services/useServices';
 
 /**
  * "Rotate token" behind a confirmation. The core refuses the old token at once and announces the new

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../shared/working-time';
-import { useLullApi } from '../../app/useServices';
 import { FieldError } from '../../components/FieldError';
+import { useLullApi } from '../../services/useServices';
 import { recomputedText } from './charter-form';
 import { HolidaysField } from './HolidaysField';
 import { SaveActions } from './SaveActions';

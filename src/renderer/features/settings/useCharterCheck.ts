@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { CommandOutput } from '../../../shared/contract';
 import type { DeliveryPolicy } from '../../../shared/delivery';
-import { useLullApi } from '../../app/useServices';
 import { describeError } from '../../lib/errors';
+import { useLullApi } from '../../services/useServices';
 
 export type CharterWarnings = CommandOutput<'digest:check-charter'>;
 

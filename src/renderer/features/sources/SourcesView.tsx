@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SourceDraft } from '../../../shared/source-schemas';
-import { useServices } from '../../app/useServices';
 import type { Clock } from '../../hooks/useClock';
 import { describeError } from '../../lib/errors';
+import { useServices } from '../../services/useServices';
 import { selectSourceActions, selectSources, selectSourcesLoaded } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { SourceForm } from './SourceForm';

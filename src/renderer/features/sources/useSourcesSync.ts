@@ -1,6 +1,6 @@
 import type { LullApi } from '../../../shared/contract';
 import type { SourceView } from '../../../shared/source-schemas';
-import { useCoreMirror } from '../../app/useCoreMirror';
+import { useCoreMirror } from '../../hooks/useCoreMirror';
 import { selectSetSources } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 

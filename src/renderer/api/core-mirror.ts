@@ -1,5 +1,5 @@
 import type { LullApi, Unsubscribe } from '../../shared/contract';
-import type { LullClient } from '../api/connection';
+import type { LullClient } from './connection';
 
 /**
  * Mirrors something the core owns (STYLE.md "Main owns state"): asks once, listens for its change

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDb } from '../app/useServices';
-import { countPending } from './outbox';
+import { countPending } from '../db/outbox';
+import { useDb } from '../services/useServices';
 
 /**
  * How many actions wait in the outbox for the core, live (other tabs' included); 0 while loading.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LullApi } from '../../shared/contract';
-import type { ConnectionState } from '../api/connection';
+import type { ConnectionState } from './connection';
 import { startCoreMirror } from './core-mirror';
 
 /** A client whose one fetch and one event are driven by the test. */

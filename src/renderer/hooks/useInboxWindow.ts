@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
-import { useDb } from '../app/useServices';
-import { type InboxFilter, keyOf, nearestAnchor, type PageKey, readWindow } from './inbox-query';
-import type { StoredItem } from './lull-db';
+import { type InboxFilter, keyOf, nearestAnchor, type PageKey, readWindow } from '../db/inbox-query';
+import type { StoredItem } from '../db/lull-db';
+import { useDb } from '../services/useServices';
 
 /** Anchors are kept every this many rows, so a window never skips more than this from one. */
 const ANCHOR_EVERY = 50;

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { LullApi, Unsubscribe } from '../../shared/contract';
-import { startCoreMirror } from './core-mirror';
-import { useServices } from './useServices';
+import { startCoreMirror } from '../api/core-mirror';
+import { useServices } from '../services/useServices';
 
 /**
  * `startCoreMirror` for the component's lifetime: ask, follow the change event, ask again on reconnect.
