@@ -1,6 +1,6 @@
 /**
- * Wiring only: one client, one database, the journal consumer, the backup responder, the item-state
- * sync, and the React tree that reads them.
+ * Wiring only: one client, one database, one clock, the journal consumer, the backup responder, the
+ * item-state sync, and the React tree that reads them.
  */
 // Base styles first, so feature styles imported below override them.
 import './styles/theme.css';
@@ -13,10 +13,12 @@ import { startBackupResponder } from './app/backup-responder';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { startJournalConsumer } from './db/journal-consumer';
 import { LullDb } from './db/lull-db';
+import { systemClock } from './lib/clock';
 import { ServicesContext } from './services/services-context';
 
 const client = getLullClient();
 const db = new LullDb();
+const clock = systemClock;
 
 startJournalConsumer(client.api, db, {
   onReconnect: (listener) =>
@@ -27,12 +29,12 @@ startJournalConsumer(client.api, db, {
 });
 
 // `lull export|import` and `/v1/backup` reach the inbox through this window.
-startBackupResponder(client.api, db, {
+startBackupResponder(client.api, db, clock, {
   onError: (error) => console.warn('Lull: could not answer a backup request', error),
 });
 
 // Changes queued while offline, even in an earlier session, go to the core from here.
-const itemState = createItemStateSync(client.api, db, client.connection, {
+const itemState = createItemStateSync(client.api, db, client.connection, clock, {
   onError: (error) => console.warn('Lull: the core refused an item change', error),
 });
 
@@ -46,7 +48,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <ServicesContext value={{ client, db, itemState }}>
+      <ServicesContext value={{ client, db, clock, itemState }}>
         <App />
       </ServicesContext>
     </ErrorBoundary>

@@ -50,6 +50,9 @@ function fakeInbox() {
   return { api, calls, applied, sent, fail: (error: Error | null) => (failWith = error) };
 }
 
+/** The page's clock, pinned: every queued action is stamped with it. */
+const clock = { now: () => 7_000 };
+
 // The contract's type for the api; the fake implements the one method these tests need.
 const asApi = (api: ReturnType<typeof fakeInbox>['api']) =>
   api as unknown as Parameters<typeof createItemStateSync>[0];
@@ -57,7 +60,7 @@ const asApi = (api: ReturnType<typeof fakeInbox>['api']) =>
 describe('item state sync', () => {
   it('tells the core in order, each change with its own actionId', async () => {
     const core = fakeInbox();
-    const sync = createItemStateSync(asApi(core.api), openTestDb(), fakeLink().connection);
+    const sync = createItemStateSync(asApi(core.api), openTestDb(), fakeLink().connection, clock);
     await sync.send(['a'], { state: 'done' });
     await sync.send(['a'], { state: 'open' });
     await sync.flush();
@@ -72,7 +75,7 @@ describe('item state sync', () => {
   it('keeps changes made offline, in order, and sends them all when the link is back', async () => {
     const core = fakeInbox();
     const link = fakeLink();
-    const sync = createItemStateSync(asApi(core.api), openTestDb(), link.connection);
+    const sync = createItemStateSync(asApi(core.api), openTestDb(), link.connection, clock);
     core.fail(new LullError('offline', 'Lull is not reachable'));
     await sync.send(['a', 'b', 'c'], { state: 'done' });
     await sync.send(['a'], { state: 'open' });
@@ -95,13 +98,13 @@ describe('item state sync', () => {
     const name = 'sync-reload';
     const core = fakeInbox();
     core.fail(new LullError('offline', 'Lull is not reachable'));
-    const before = createItemStateSync(asApi(core.api), openTestDb(name), fakeLink().connection);
+    const before = createItemStateSync(asApi(core.api), openTestDb(name), fakeLink().connection, clock);
     await before.send(['a'], { state: 'done' });
     await before.flush();
     before.stop();
 
     core.fail(null);
-    const after = createItemStateSync(asApi(core.api), openTestDb(name), fakeLink().connection);
+    const after = createItemStateSync(asApi(core.api), openTestDb(name), fakeLink().connection, clock);
     await after.flush();
     expect(core.sent()).toEqual([{ ids: ['a'], state: 'done' }]);
     expect(await after.pendingCount()).toBe(0);
@@ -112,7 +115,7 @@ describe('item state sync', () => {
     await db.items.put({ ...testItem('a'), status: 'open' });
     const core = fakeInbox();
     core.fail(new LullError('offline', 'Lull is not reachable'));
-    const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection);
+    const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection, clock);
     await sync.send(['me/a'], { state: 'done' }, () => setItemsState(db, ['me/a'], { state: 'done', at: 5 }));
     expect((await db.items.get('me/a'))?.status).toBe('done');
     expect((await listPending(db)).map((row) => row.payload)).toEqual([
@@ -123,7 +126,7 @@ describe('item state sync', () => {
   it('drops a change the core refuses as invalid, and says so', async () => {
     const core = fakeInbox();
     const errors: unknown[] = [];
-    const sync = createItemStateSync(asApi(core.api), openTestDb(), fakeLink().connection, {
+    const sync = createItemStateSync(asApi(core.api), openTestDb(), fakeLink().connection, clock, {
       onError: (e) => errors.push(e),
     });
     core.fail(new LullError('invalid-payload', 'inbox:set-state: ids: too big'));
@@ -137,7 +140,7 @@ describe('item state sync', () => {
     const db = openTestDb();
     const core = fakeInbox();
     core.fail(new LullError('offline', 'Lull is not reachable'));
-    const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection);
+    const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection, clock);
     const ids = Array.from({ length: SET_STATE_BATCH + 3 }, (_, i) => `i${i}`);
     await sync.send(ids, { state: 'snoozed', snoozeUntil: 1 });
     const rows = await listPending(db);
@@ -149,12 +152,14 @@ describe('item state sync', () => {
     expect(core.calls.map((c) => c.ids.length)).toEqual([SET_STATE_BATCH, 3]);
   });
 
-  it('queues other commands too', async () => {
+  it('queues other commands too, stamped by the clock it was given', async () => {
     const db = openTestDb();
     const core = fakeInbox();
     core.fail(new LullError('offline', 'Lull is not reachable'));
-    const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection);
+    const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection, clock);
     await sync.enqueue({ command: 'inbox:set-state', payload: { ids: ['x'], state: 'open' } });
-    expect((await listPending(db)).map((row) => row.command)).toEqual(['inbox:set-state']);
+    expect((await listPending(db)).map((row) => [row.command, row.createdAt])).toEqual([
+      ['inbox:set-state', 7_000],
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
   randomActionId,
   recordAction,
 } from '../db/outbox';
+import type { ClockSource } from '../lib/clock';
 import type { ConnectionSource } from './connection';
 
 export { isRetryable } from '../db/outbox';
@@ -56,7 +57,6 @@ export interface ItemStateSync {
 export interface ItemStateSyncOptions {
   /** The core refused a change for good; it is dropped from the queue. */
   onError?: (error: unknown) => void;
-  now?: () => number;
   newActionId?: () => string;
 }
 
@@ -65,17 +65,17 @@ export function createItemStateSync(
   api: Pick<LullApi, 'inbox'>,
   db: LullDb,
   connection: ConnectionSource,
+  clock: Pick<ClockSource, 'now'>,
   options: ItemStateSyncOptions = {},
 ): ItemStateSync {
-  const now = options.now ?? Date.now;
   const newActionId = options.newActionId ?? randomActionId;
   const sender = createOutboxSender(db, apiInvoker(api), { onError: (error) => options.onError?.(error) });
   const flush = () => sender.drain();
 
   async function queue(actions: readonly Action[], rowsChange?: () => Promise<unknown>): Promise<void> {
     if (actions.length === 0) return;
-    if (rowsChange) await recordAction(db, rowsChange, actions, now(), newActionId);
-    else await enqueueActions(db, actions, now(), newActionId);
+    if (rowsChange) await recordAction(db, rowsChange, actions, clock.now(), newActionId);
+    else await enqueueActions(db, actions, clock.now(), newActionId);
     void flush();
   }
 

@@ -1,7 +1,7 @@
 import { HeldIndicator } from '../features/digest/HeldIndicator';
 import { FocusControls } from '../features/focus/FocusControls';
 import { EnableNotifications } from '../features/notifications/EnableNotifications';
-import type { Clock } from '../hooks/useClock';
+import type { Clock } from '../lib/clock';
 import { selectConnection } from '../store/selectors';
 import { useLullStore } from '../store/store';
 import { ConnectionIndicator } from './ConnectionIndicator';

@@ -52,6 +52,9 @@ function fakeApi() {
   return { api, request, stateChanges, listenerCount: () => listeners.size };
 }
 
+/** The page's clock, pinned. */
+const clock = { now: () => 1_000 };
+
 const stored: BackupItem = {
   id: 'me/a',
   source: 'me',
@@ -72,7 +75,7 @@ describe('startBackupResponder', () => {
     const db = openDb();
     await db.items.put(stored);
     const fake = fakeApi();
-    startBackupResponder(fake.api, db);
+    startBackupResponder(fake.api, db, clock);
     const response = await fake.request({ requestId: 'r1', action: 'export' });
     expect(response).toEqual({ requestId: 'r1', ok: true, inbox: { items: [stored], history: [] } });
   });
@@ -80,7 +83,7 @@ describe('startBackupResponder', () => {
   it('answers an import with the merge report', async () => {
     const db = openDb();
     const fake = fakeApi();
-    startBackupResponder(fake.api, db);
+    startBackupResponder(fake.api, db, clock);
     const response = await fake.request({
       requestId: 'r2',
       action: 'import',
@@ -97,18 +100,36 @@ describe('startBackupResponder', () => {
   it('after merging, tells the core which imported items are done', async () => {
     const db = openDb();
     const fake = fakeApi();
-    startBackupResponder(fake.api, db);
+    startBackupResponder(fake.api, db, clock);
     // `stored` is done already; a second done item proves the ids are gathered, not just the first.
     const done = { ...stored, id: 'me/done', status: 'done' as const, doneAt: 1 };
     await fake.request({ requestId: 'r3', action: 'import', inbox: { items: [stored, done], history: [] } });
     await vi.waitFor(() => expect(fake.stateChanges).toEqual([{ ids: ['me/a', 'me/done'], state: 'done' }]));
   });
 
+  it("arms only the snoozes still ahead by the page's clock", async () => {
+    const db = openDb();
+    const fake = fakeApi();
+    startBackupResponder(fake.api, db, clock);
+    const { doneAt: _doneAt, ...open } = stored;
+    const snoozed = (id: string, until: number): BackupItem => ({
+      ...open,
+      id,
+      status: 'snoozed',
+      snoozedUntil: until,
+    });
+    const items = [snoozed('me/past', 900), snoozed('me/ahead', 5_000)];
+    await fake.request({ requestId: 'r4', action: 'import', inbox: { items, history: [] } });
+    await vi.waitFor(() =>
+      expect(fake.stateChanges).toEqual([{ ids: ['me/ahead'], state: 'snoozed', snoozeUntil: 5_000 }]),
+    );
+  });
+
   it('answers a failure in words, and stops listening when unsubscribed', async () => {
     const db = openDb();
     vi.spyOn(db, 'transaction').mockRejectedValue(new Error('Disk full'));
     const fake = fakeApi();
-    const stop = startBackupResponder(fake.api, db);
+    const stop = startBackupResponder(fake.api, db, clock);
     const response = await fake.request({ requestId: 'r3', action: 'export' });
     expect(response).toEqual({ requestId: 'r3', ok: false, error: 'Disk full' });
     stop();

@@ -2,6 +2,7 @@ import type { LullApi, Unsubscribe } from '../../shared/contract';
 import { tellCoreImportedState } from '../api/imported-state';
 import { exportInbox, importInbox } from '../db/backup';
 import type { LullDb } from '../db/lull-db';
+import type { ClockSource } from '../lib/clock';
 import { describeError } from '../lib/errors';
 
 export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested'> & {
@@ -16,6 +17,7 @@ export type BackupApi = Pick<LullApi, 'backup' | 'onBackupRequested'> & {
 export function startBackupResponder(
   api: BackupApi,
   db: LullDb,
+  clock: Pick<ClockSource, 'now'>,
   options: { onError?: (error: unknown) => void } = {},
 ): Unsubscribe {
   return api.onBackupRequested((request) => {
@@ -31,7 +33,7 @@ export function startBackupResponder(
             api,
             db,
             request.inbox.items.map((item) => item.id),
-            Date.now(),
+            clock.now(),
           );
         }
       } catch (failure) {

@@ -1,29 +1,35 @@
 import { useEffect, useState } from 'react';
+import { type Clock, readClock } from '../lib/clock';
+import { useClockSource } from '../services/useServices';
 
-export interface Clock {
-  readonly now: number;
-  /** The user's IANA zone, re-read on each tick so a zone change shows up without a reload. */
-  readonly zone: string;
-}
-
-const read = (): Clock => ({ now: Date.now(), zone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-
-/** The one place the UI reads the clock: ticks every 30 s, and at once when the window comes back. */
+/**
+ * The clock for rendering: a reading that ticks every `intervalMs` while the page is visible and at
+ * once when it comes back (visible again, or focused), so a hidden page costs nothing and never shows
+ * a stale time. A countdown asks for 1 s and keeps it in the smallest component that shows one.
+ */
 export function useClock(intervalMs = 30_000): Clock {
-  const [clock, setClock] = useState(read);
+  const source = useClockSource();
+  const [clock, setClock] = useState(() => readClock(source));
   useEffect(() => {
-    const tick = () => setClock(read());
-    const timer = setInterval(tick, intervalMs);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') tick();
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const tick = () => setClock(readClock(source));
+    const start = () => {
+      clearInterval(timer);
+      tick();
+      timer = setInterval(tick, intervalMs);
     };
-    document.addEventListener('visibilitychange', onVisible);
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') start();
+      else clearInterval(timer);
+    };
+    if (document.visibilityState === 'visible') start();
+    document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('focus', tick);
     return () => {
       clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
+      document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('focus', tick);
     };
-  }, [intervalMs]);
+  }, [source, intervalMs]);
   return clock;
 }

@@ -67,14 +67,13 @@ function rowChange(next: CoreItemState, doneAt: number): ItemStateChange {
  * queued for the core in one transaction; the outbox sends it when it can, exactly once.
  */
 export function useItemActions(): ItemActions {
-  const { db, itemState, client } = useServices();
+  const { db, itemState, client, clock } = useServices();
   const settings = useLullStore(selectSettings);
 
   return useMemo(() => {
-    const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const calendar = userCalendar(settings ?? defaultSettings(), systemZone);
+    const calendar = userCalendar(settings ?? defaultSettings(), clock.zone());
 
-    async function apply(ids: readonly string[], next: CoreItemState, doneAt = Date.now()): Promise<void> {
+    async function apply(ids: readonly string[], next: CoreItemState, doneAt = clock.now()): Promise<void> {
       await itemState.send(ids, next, () => setItemsState(db, ids, rowChange(next, doneAt)));
     }
 
@@ -122,11 +121,11 @@ export function useItemActions(): ItemActions {
       snoozeChoices: (now) => snoozeChoices(now, calendar),
       tomorrowMorningAt: (now) => tomorrowMorning(now, calendar),
       async snoozeUntilTomorrow(ids) {
-        const until = tomorrowMorning(Date.now(), calendar);
+        const until = tomorrowMorning(clock.now(), calendar);
         await apply(ids, { state: 'snoozed', snoozeUntil: until });
         return until;
       },
       zone: calendar.zone,
     };
-  }, [db, itemState, client, settings]);
+  }, [db, itemState, client, clock, settings]);
 }

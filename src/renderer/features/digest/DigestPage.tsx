@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';
 import './digest-frame.css';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import type { DigestPanelMode } from '../../store/digest-slice';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';

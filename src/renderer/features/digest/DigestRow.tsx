@@ -1,7 +1,7 @@
 import { CHANNEL_LABELS } from '../../../shared/channels';
 import { formatDue, formatInstant } from '../../../shared/due-format';
 import { isSafeHttpUrl } from '../../../shared/schemas';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { ChannelIcon } from '../inbox/ChannelIcon';
 import { ReasonLine } from '../inbox/ReasonLine';
 import type { DigestEntry } from './digest-entries';

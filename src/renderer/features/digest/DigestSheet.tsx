@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useId } from 'react';
 import { formatInstant } from '../../../shared/due-format';
-import type { Clock } from '../../hooks/useClock';
 import { useItemActions } from '../../hooks/useItemActions';
+import type { Clock } from '../../lib/clock';
 import { DigestList } from './DigestList';
 import type { DigestEntry } from './digest-entries';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { selectHeld } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { heldIndicatorText } from './digest-format';

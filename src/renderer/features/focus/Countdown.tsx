@@ -1,5 +1,5 @@
 import { formatCountdown } from '../../../shared/due-format';
-import { useNow } from '../../hooks/useNow';
+import { useClock } from '../../hooks/useClock';
 
 interface Props {
   /** "Ends in", "Starts in". */
@@ -14,7 +14,7 @@ interface Props {
  * is not live (it would speak every second); the text is there when a screen reader reads it.
  */
 export function Countdown({ label, target, since = null }: Props) {
-  const now = useNow(1_000);
+  const { now } = useClock(1_000);
   const progress =
     since !== null && target > since ? Math.min(1, Math.max(0, (now - since) / (target - since))) : null;
   return (

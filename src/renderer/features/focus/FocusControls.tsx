@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatFocusLabel } from '../../../shared/due-format';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { selectFocusView } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { TIMED_FOCUS, untilChoices } from './focus-choices';

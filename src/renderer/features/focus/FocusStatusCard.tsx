@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatInstant, formatRange, type TimeContext } from '../../../shared/due-format';
 import type { Block } from '../../../shared/focus-schedule';
 import type { FocusSet, FocusStatus } from '../../../shared/focus-schemas';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { selectFocusView } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { Countdown } from './Countdown';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { FocusStatusCard } from './FocusStatusCard';
 import { RulesSection } from './RulesSection';
 import { WeekTimeline } from './WeekTimeline';

@@ -1,6 +1,6 @@
 import { type CSSProperties, useMemo } from 'react';
 import { blocksBetween } from '../../../shared/focus-schedule';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { selectFocusRules } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import {

@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { formatDue } from '../../../shared/due-format';
 import { parseCustomSnooze } from '../../../shared/snooze';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Clock } from '../../hooks/useClock';
-import { useDb } from '../../services/useServices';
+import type { Clock } from '../../lib/clock';
+import { useClockSource, useDb } from '../../services/useServices';
 import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 
@@ -20,6 +20,7 @@ interface Props {
 /** Change an item's reply deadline: a time of one's own, or back to the charter's. */
 export function DeadlineDialog({ id, clock, zone, onSave, onClose }: Props) {
   const db = useDb();
+  const source = useClockSource();
   const item = useLiveQuery(() => db.items.get(id), [db, id]);
   const titleId = useId();
   const [value, setValue] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function DeadlineDialog({ id, clock, zone, onSave, onClose }: Props) {
         onSubmit={(event) => {
           event.preventDefault();
           // The same reading of a local time as a snooze: future only, DST gaps forward.
-          const parsed = parseCustomSnooze(shown, zone, Date.now());
+          const parsed = parseCustomSnooze(shown, zone, source.now());
           if (parsed.ok) onSave(parsed.at);
           else setError(parsed.error.replace('pick one', 'pick a deadline'));
         }}

@@ -4,7 +4,7 @@ import { CHANNEL_LABELS } from '../../../shared/channels';
 import { dueState, formatDue, formatInstant } from '../../../shared/due-format';
 import { isSafeHttpUrl } from '../../../shared/schemas';
 import type { StoredItem } from '../../db/lull-db';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { useDb } from '../../services/useServices';
 import { selectSourceName } from '../../store/selectors';
 import { useLullStore } from '../../store/store';

@@ -11,8 +11,8 @@ import {
 } from 'react';
 import type { InboxCounts, InboxFilter } from '../../db/inbox-query';
 import type { StoredItem } from '../../db/lull-db';
-import type { Clock } from '../../hooks/useClock';
 import { useInboxWindow } from '../../hooks/useInboxWindow';
+import type { Clock } from '../../lib/clock';
 import { selectSelect, selectSelectedId } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { type GroupStart, InboxRow, RowPlaceholder } from './InboxRow';

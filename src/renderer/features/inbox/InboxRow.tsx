@@ -2,7 +2,7 @@ import { type CSSProperties, forwardRef, type MouseEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/channels';
 import { DUE_GROUP_LABELS, type DueGroup, dueState, formatDue } from '../../../shared/due-format';
 import type { StoredItem } from '../../db/lull-db';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { selectSourceName } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { ChannelIcon } from './ChannelIcon';

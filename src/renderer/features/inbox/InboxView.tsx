@@ -4,9 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { CHANNELS, MINUTE_MS } from '../../../shared/channels';
 import { formatInstant } from '../../../shared/due-format';
 import { countInbox, DEFAULT_FILTER, facetCounts, knownSources, wakeDueSnoozes } from '../../db/inbox-query';
-import type { Clock } from '../../hooks/useClock';
 import { type PriorState, useItemActions } from '../../hooks/useItemActions';
-import { useDb } from '../../services/useServices';
+import type { Clock } from '../../lib/clock';
+import { useClockSource, useDb } from '../../services/useServices';
 import {
   selectChecked,
   selectInboxActions,
@@ -40,6 +40,7 @@ interface LastAction {
 
 export function InboxView({ clock }: { clock: Clock }) {
   const db = useDb();
+  const source = useClockSource();
   const actions = useItemActions();
   const filter = useLullStore(selectInboxFilter);
   const checked = useLullStore(selectChecked);
@@ -95,11 +96,11 @@ export function InboxView({ clock }: { clock: Clock }) {
       ui.setDialog(null);
       ui.clearChecked();
       void record(
-        `Snoozed until ${formatInstant(until, { ...clock, now: Date.now() })}`,
+        `Snoozed until ${formatInstant(until, { ...clock, now: source.now() })}`,
         actions.snooze(ids, until),
       );
     },
-    [actions, clock, record, ui],
+    [actions, clock, source, record, ui],
   );
   const undo = useCallback(() => {
     if (last) void actions.restore(last.prior);

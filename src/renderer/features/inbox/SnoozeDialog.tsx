@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { formatInstant } from '../../../shared/due-format';
 import { parseCustomSnooze, type SnoozeChoices } from '../../../shared/snooze';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
+import { useClockSource } from '../../services/useServices';
 import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 
@@ -21,6 +22,7 @@ interface Props {
  * week, or a time of one's own. The first choice has focus; arrows, Tab and Enter pick.
  */
 export function SnoozeDialog({ count, clock, choices, zone, onSnooze, onClose }: Props) {
+  const source = useClockSource();
   const titleId = useId();
   const [custom, setCustom] = useState(() => localInputValue(choices.tomorrowMorning, zone));
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function SnoozeDialog({ count, clock, choices, zone, onSnooze, onClose }:
   ].filter((choice): choice is { label: string; at: number } => choice !== null);
 
   const submitCustom = () => {
-    const parsed = parseCustomSnooze(custom, zone, Date.now());
+    const parsed = parseCustomSnooze(custom, zone, source.now());
     if (parsed.ok) onSnooze(parsed.at);
     else setError(parsed.error);
   };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 
 /** The sender's clock now: "14:05 (Europe/Lisbon, 1 h behind you)", with the weekday when it differs from yours. */
 export function senderLocalTime(zone: string, clock: Pick<Clock, 'now' | 'zone'>): string {

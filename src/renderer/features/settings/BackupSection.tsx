@@ -26,7 +26,7 @@ function download(text: string, name: string): void {
  * in the page, where the inbox lives; the core only restores the settings.
  */
 export function BackupSection() {
-  const { client, db } = useServices();
+  const { client, db, clock } = useServices();
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
@@ -35,7 +35,7 @@ export function BackupSection() {
     setOutcome(null);
     try {
       const [settings, inbox] = await Promise.all([client.api.settings.get(), exportInbox(db)]);
-      const now = Date.now();
+      const now = clock.now();
       download(JSON.stringify(buildBackup(inbox, settings, now), null, 2), backupFileName(now));
       setOutcome({ text: `Exported ${inbox.items.length} items and your settings.`, error: false });
     } catch (failure) {
@@ -62,7 +62,7 @@ export function BackupSection() {
         client.api,
         db,
         read.backup.items.map((item) => item.id),
-        Date.now(),
+        clock.now(),
       );
     } catch (failure) {
       setOutcome({ text: `Could not import: ${describeError(failure)}`, error: true });

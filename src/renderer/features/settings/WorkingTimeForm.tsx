@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../shared/working-time';
 import { FieldError } from '../../components/FieldError';
-import { useLullApi } from '../../services/useServices';
+import { useClockSource, useLullApi } from '../../services/useServices';
 import { recomputedText } from './charter-form';
 import { HolidaysField } from './HolidaysField';
 import { SaveActions } from './SaveActions';
@@ -19,8 +19,6 @@ import {
   zoneChoices,
 } from './working-time-form';
 
-const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /**
  * The time zone, the hours of each weekday and the holidays reply windows are counted in. Checked by
  * the core's own schema; a refused save focuses the first problem, a saved one says how many open
@@ -29,7 +27,8 @@ const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function WorkingTimeForm({ saved }: { saved: WorkingTimeValue }) {
   const api = useLullApi();
   const id = useId();
-  const [system] = useState(systemZone);
+  const clock = useClockSource();
+  const [system] = useState(clock.zone);
   const { form, update, attempted, saving, outcome, dirty, handleSubmit } = useSettingsForm({
     saved,
     toForm: (value: WorkingTimeValue) => workingTimeToForm(value, system),

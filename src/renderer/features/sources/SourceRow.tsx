@@ -1,6 +1,6 @@
 import { SOURCE_KIND_LABELS, type SourceView } from '../../../shared/source-schemas';
 import { ConfirmGroup, useConfirmation } from '../../components/ConfirmGroup';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { describeSourceStatus } from './source-status';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SourceDraft } from '../../../shared/source-schemas';
-import type { Clock } from '../../hooks/useClock';
+import type { Clock } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import { useServices } from '../../services/useServices';
 import { selectSourceActions, selectSources, selectSourcesLoaded } from '../../store/selectors';
