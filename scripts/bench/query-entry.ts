@@ -12,9 +12,9 @@ import {
   keyOf,
   knownSources,
   readWindow,
-  wakeDueSnoozes,
 } from '../../src/renderer/db/inbox-query';
 import { DB_NAME, LullDb, type StoredItem } from '../../src/renderer/db/lull-db';
+import { wakeDueSnoozes } from '../../src/renderer/db/snooze-wake';
 import { CHANNELS } from '../../src/shared/channels';
 import { dueBoundaries } from '../../src/shared/due-format';
 import { openExisting, type SeedResult, seedItems } from './seed';

@@ -1,6 +1,6 @@
 /**
- * Wiring only: one client, one database, one clock, the journal consumer, the backup responder, the
- * item-state sync, and the React tree that reads them.
+ * Wiring only: one client, one database, one clock, the journal consumer, the snooze waker, the backup
+ * responder, the item-state sync, and the React tree that reads them.
  */
 // Base styles first, so feature styles imported below override them.
 import './styles/theme.css';
@@ -13,6 +13,7 @@ import { startBackupResponder } from './app/backup-responder';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { startJournalConsumer } from './db/journal-consumer';
 import { LullDb } from './db/lull-db';
+import { startSnoozeWaker } from './db/snooze-wake';
 import { systemClock } from './lib/clock';
 import { ServicesContext } from './services/services-context';
 
@@ -26,6 +27,11 @@ startJournalConsumer(client.api, db, {
       if (state === 'online') listener();
     }),
   onError: (error) => console.warn('Lull: could not sync the inbox yet', error),
+});
+
+// A snooze whose time has come opens again in this window, offline or not.
+startSnoozeWaker(db, clock, {
+  onError: (error) => console.warn('Lull: could not wake snoozed items', error),
 });
 
 // `lull export|import` and `/v1/backup` reach the inbox through this window.

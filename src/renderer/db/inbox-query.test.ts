@@ -14,7 +14,6 @@ import {
   pageInbox,
   readWindow,
   searchTerms,
-  wakeDueSnoozes,
 } from './inbox-query';
 import type { LullDb, StoredItem } from './lull-db';
 
@@ -199,21 +198,6 @@ describe('search', () => {
     await db.items.put(row('t1', { title: 'Second title' }));
     expect(await allPages(db, { ...DEFAULT_FILTER, text: 'first' }, 10)).toEqual([]);
     expect(await allPages(db, { ...DEFAULT_FILTER, text: 'second' }, 10)).toEqual(['me/t1']);
-  });
-});
-
-describe('wakeDueSnoozes', () => {
-  it('opens snoozed rows whose time has come and leaves the rest', async () => {
-    const db = openTestDb();
-    await seed(db, [
-      row('due', { status: 'snoozed', snoozedUntil: NOW - 1 }),
-      row('later', { status: 'snoozed', snoozedUntil: NOW + HOUR }),
-      row('done', { status: 'done', doneAt: 1 }),
-    ]);
-    expect(await wakeDueSnoozes(db, NOW)).toBe(1);
-    expect(await allPages(db, DEFAULT_FILTER, 10)).toEqual(['me/due']);
-    expect((await db.items.get('me/due'))?.snoozedUntil).toBeUndefined();
-    expect((await db.items.get('me/later'))?.status).toBe('snoozed');
   });
 });
 

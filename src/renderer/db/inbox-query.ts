@@ -284,20 +284,6 @@ export function nearestAnchor(anchors: ReadonlyMap<number, PageKey | null>, posi
   return best;
 }
 
-/**
- * Snoozed rows whose time has come read as open again: written here so the inbox's indexes serve
- * them (the core sends a `wake` entry too; whichever arrives first wins, the other changes nothing).
- */
-export async function wakeDueSnoozes(db: LullDb, now: number): Promise<number> {
-  return db.items
-    .where('[status+snoozedUntil]')
-    .between(['snoozed', Dexie.minKey], ['snoozed', now], true, true)
-    .modify((item) => {
-      item.status = 'open';
-      delete item.snoozedUntil;
-    });
-}
-
 /** How many rows the filter matches at `now`, without reading them on the indexed plans. */
 export async function countMatching(db: LullDb, filter: InboxFilter, now: number): Promise<number> {
   const plan = planFor(filter, now);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/helpers/renderer-db';
 import type { InboxItem } from '../../shared/schemas';
-import { wakeDueSnoozes } from './inbox-query';
 import { getItems, latestDigestRow, listOpenItems, setItemsState } from './items-repo';
 import { applyJournalPage, mergeItem } from './journal-consumer';
 import type { LullDb } from './lull-db';
+import { wakeDueSnoozes } from './snooze-wake';
 
 const openDb = openTestDb;
 

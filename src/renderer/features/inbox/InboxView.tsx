@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CHANNELS, MINUTE_MS } from '../../../shared/channels';
 import { formatInstant } from '../../../shared/due-format';
-import { countInbox, DEFAULT_FILTER, facetCounts, knownSources, wakeDueSnoozes } from '../../db/inbox-query';
+import { countInbox, DEFAULT_FILTER, facetCounts, knownSources } from '../../db/inbox-query';
 import { type PriorState, useItemActions } from '../../hooks/useItemActions';
 import type { Clock } from '../../lib/clock';
 import { useClockSource, useDb } from '../../services/useServices';
@@ -53,11 +53,6 @@ export function InboxView({ clock }: { clock: Clock }) {
   // Queries move on by the minute: group cuts and "overdue" need no finer clock.
   const minute = Math.floor(clock.now / MINUTE_MS) * MINUTE_MS;
   const ctx = { now: minute, zone: clock.zone };
-
-  // A snooze whose time has come opens again here too, offline or not.
-  useEffect(() => {
-    void wakeDueSnoozes(db, minute);
-  }, [db, minute]);
 
   const counts = useLiveQuery(() => countInbox(db, filter, ctx), [db, filter, minute, clock.zone]);
   const sources = useLiveQuery(() => knownSources(db), [db]) ?? [];
