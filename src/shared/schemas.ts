@@ -111,13 +111,20 @@ export const journalEventSchema = z.discriminatedUnion('type', [
 ]);
 export type JournalEvent = z.output<typeof journalEventSchema>;
 
+/**
+ * The highest journal sequence number: far beyond any real journal (a thousand entries a second for
+ * eight thousand years), far below 2^53, where adding one stops giving a new number.
+ */
+export const MAX_SEQ = 2 ** 48;
+const seqSchema = z.number().int().min(1).max(MAX_SEQ);
+
 export const journalEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ seq: z.number().int().min(1), kind: z.literal('item'), item: inboxItemSchema }),
-  z.object({ seq: z.number().int().min(1), kind: z.literal('event'), event: journalEventSchema }),
+  z.object({ seq: seqSchema, kind: z.literal('item'), item: inboxItemSchema }),
+  z.object({ seq: seqSchema, kind: z.literal('event'), event: journalEventSchema }),
   /** The source took the update back (DELETE /v1/updates/…): the renderer deletes the row. */
-  z.object({ seq: z.number().int().min(1), kind: z.literal('retract'), id: z.string() }),
+  z.object({ seq: seqSchema, kind: z.literal('retract'), id: z.string() }),
   /** A snoozed item's time has come: the inbox shows it again, as new. */
-  z.object({ seq: z.number().int().min(1), kind: z.literal('wake'), id: z.string(), at: z.number() }),
+  z.object({ seq: seqSchema, kind: z.literal('wake'), id: z.string(), at: z.number() }),
 ]);
 export type JournalEntry = z.output<typeof journalEntrySchema>;
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type JournalEntry, journalEntrySchema } from '../../shared/schemas';
+import { LullError } from '../../shared/contract';
+import { type JournalEntry, journalEntrySchema, MAX_SEQ } from '../../shared/schemas';
 import { openAppendLog } from '../lib/append-log';
 import { readFileIfExists, writeFileAtomic } from '../lib/atomic-file';
 import { createSerialQueue } from '../lib/serial';
@@ -55,8 +56,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     },
   });
   const log = opened.log;
-  // Sequence numbers only grow; anything out of order is a leftover and is ignored.
-  let all = opened.records.filter((entry, i, list) => i === 0 || entry.seq > list[i - 1]!.seq);
+  let all = inOrder(opened.records, options.logger);
   let last = Math.max(acked, all.at(-1)?.seq ?? 0);
 
   async function readAck(): Promise<number> {
@@ -64,7 +64,9 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     if (text === null) return 0;
     try {
       const value = (JSON.parse(text) as { ackedSeq?: unknown }).ackedSeq;
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_SEQ) {
+        return value;
+      }
     } catch {
       // fall through to the warning
     }
@@ -100,8 +102,14 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     );
     const stored = groups.flat();
     try {
+      // Never write a seq the loader would skip.
+      if (seq > MAX_SEQ)
+        throw new LullError('journal-full', `${JOURNAL_FILE} has run out of sequence numbers`);
       if (stored.length > 0) await log.append(stored);
     } catch (error) {
+      // The seqs are spent even so: whole lines of a failed write may remain, and a later entry must
+      // still sort after them.
+      if (seq <= MAX_SEQ) last = seq;
       for (const waiter of batch) waiter.reject(error);
       return;
     }
@@ -148,4 +156,19 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     },
     close: () => serial(() => log.close()),
   };
+}
+
+/**
+ * Sequence numbers only grow. An entry whose seq is not above the last one kept is a leftover (or
+ * damage) and is skipped with a warning; the schema already refuses a seq out of range (not a whole
+ * number from 1 to MAX_SEQ), so `last` can never become a value the next load would skip.
+ */
+function inOrder(entries: readonly JournalEntry[], logger: Logger): JournalEntry[] {
+  const kept: JournalEntry[] = [];
+  for (const entry of entries) {
+    const previous = kept.at(-1)?.seq ?? 0;
+    if (entry.seq > previous) kept.push(entry);
+    else logger.warn(`${JOURNAL_FILE}: entry ${entry.seq} skipped, it does not follow ${previous}`);
+  }
+  return kept;
 }
