@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
 import { LullError } from '../../shared/contract';
 import { setItemsState } from '../db/items-repo';
-import { listPending } from '../db/outbox';
+import type { LullDb } from '../db/lull-db';
 import type { ConnectionSource, ConnectionState } from './connection';
 import { createItemStateSync, SET_STATE_BATCH } from './item-state-sync';
+
+/** The queue, oldest first, in the order the sender takes it. */
+const queued = (db: LullDb) => db.outbox.orderBy('seq').toArray();
 
 function fakeLink() {
   const listeners = new Set<(state: ConnectionState) => void>();
@@ -118,7 +121,7 @@ describe('item state sync', () => {
     const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection, clock);
     await sync.send(['me/a'], { state: 'done' }, () => setItemsState(db, ['me/a'], { state: 'done', at: 5 }));
     expect((await db.items.get('me/a'))?.status).toBe('done');
-    expect((await listPending(db)).map((row) => row.payload)).toEqual([
+    expect((await queued(db)).map((row) => row.payload)).toEqual([
       expect.objectContaining({ ids: ['me/a'], state: 'done' }),
     ]);
   });
@@ -143,7 +146,7 @@ describe('item state sync', () => {
     const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection, clock);
     const ids = Array.from({ length: SET_STATE_BATCH + 3 }, (_, i) => `i${i}`);
     await sync.send(ids, { state: 'snoozed', snoozeUntil: 1 });
-    const rows = await listPending(db);
+    const rows = await queued(db);
     expect(rows.map((row) => (row.payload as SetStateInput).ids.length)).toEqual([SET_STATE_BATCH, 3]);
     expect(rows[0]?.actionId).not.toBe(rows[1]?.actionId);
 
@@ -158,7 +161,7 @@ describe('item state sync', () => {
     core.fail(new LullError('offline', 'Lull is not reachable'));
     const sync = createItemStateSync(asApi(core.api), db, fakeLink().connection, clock);
     await sync.enqueue({ command: 'inbox:set-state', payload: { ids: ['x'], state: 'open' } });
-    expect((await listPending(db)).map((row) => [row.command, row.createdAt])).toEqual([
+    expect((await queued(db)).map((row) => [row.command, row.createdAt])).toEqual([
       ['inbox:set-state', 7_000],
     ]);
   });

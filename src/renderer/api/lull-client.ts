@@ -1,4 +1,4 @@
-import { createBridge, type LullApi, LullError } from '../../shared/contract';
+import { createBridge, LullError } from '../../shared/contract';
 import { type ConnectionSource, fixedConnection, type LullClient } from './connection';
 import { storeSessionToken, type TokenEnvironment, takeSessionToken, tokenFromHash } from './session-token';
 import { connect, wsUrlFor } from './ws-client';
@@ -70,8 +70,4 @@ let shared: LullClient | undefined;
 export function getLullClient(): LullClient {
   shared ??= createLullClient();
   return shared;
-}
-
-export function getLullApi(): LullApi {
-  return getLullClient().api;
 }

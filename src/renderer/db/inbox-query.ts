@@ -193,32 +193,6 @@ function after(db: LullDb, plan: IndexPlan, key: PageKey | null): Rows {
   );
 }
 
-export interface Page {
-  readonly items: StoredItem[];
-  /** Pass back to read the next page; null after the last one. */
-  readonly next: PageKey | null;
-}
-
-/** Keyset paging: `limit` rows after `key`. Rows added or removed meanwhile never repeat a row. */
-export async function pageInbox(
-  db: LullDb,
-  filter: InboxFilter,
-  now: number,
-  key: PageKey | null,
-  limit: number,
-): Promise<Page> {
-  const plan = planFor(filter, now);
-  let items: StoredItem[];
-  if (plan.kind === 'index') items = await after(db, plan, key).limit(limit).toArray();
-  else {
-    const rows = await readMatches(db, filter, plan, now);
-    const from = key ? rows.findIndex((row) => compareKeys(row, key) > 0) : 0;
-    items = from < 0 ? [] : rows.slice(from, from + limit);
-  }
-  const last = items.at(-1);
-  return { items, next: items.length === limit && last ? keyOf(last) : null };
-}
-
 /** A known place in the list: the row at `position` is the first one after `key`. */
 export interface Anchor {
   readonly position: number;

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/helpers/renderer-db';
 import type { InboxItem } from '../../shared/schemas';
-import { getItems, latestDigestRow, listOpenItems, setItemsState } from './items-repo';
+import { DEFAULT_FILTER, readWindow } from './inbox-query';
+import { getItems, latestDigestRow, setItemsState } from './items-repo';
 import { applyJournalPage, mergeItem } from './journal-consumer';
 import type { LullDb } from './lull-db';
 import { wakeDueSnoozes } from './snooze-wake';
 
 const openDb = openTestDb;
+
+/** The open rows, in the order the inbox lists them. */
+const openItems = (db: LullDb) => readWindow(db, DEFAULT_FILTER, 0, 0, 1_000);
 
 function item(externalId: string, deadline: number): InboxItem {
   return {
@@ -37,9 +41,9 @@ describe('item state', () => {
     await seed(db);
     await setItemsState(db, ['me/b'], { state: 'snoozed', until: 1_000 });
     await wakeDueSnoozes(db, 999);
-    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['c', 'a']);
+    expect((await openItems(db)).map((i) => i.externalId)).toEqual(['c', 'a']);
     await wakeDueSnoozes(db, 1_000);
-    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['b', 'c', 'a']);
+    expect((await openItems(db)).map((i) => i.externalId)).toEqual(['b', 'c', 'a']);
   });
 
   it('keeps only the fields of the latest state: done, then undo, then snoozed', async () => {
@@ -82,7 +86,7 @@ describe('item state', () => {
     expect(await db.items.get('me/b')).toMatchObject({ status: 'snoozed', snoozedUntil: 9_999 });
     expect(await db.items.get('me/c')).toMatchObject({ status: 'done' });
     await wakeDueSnoozes(db, 60);
-    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['a']);
+    expect((await openItems(db)).map((i) => i.externalId)).toEqual(['a']);
   });
 
   it('finds the latest released digest in history', async () => {

@@ -1,14 +1,4 @@
-import Dexie from 'dexie';
 import type { HistoryRow, LullDb, StoredItem } from './lull-db';
-
-function withStatus(db: LullDb, status: StoredItem['status']) {
-  return db.items.where('[status+deadline]').between([status, Dexie.minKey], [status, Dexie.maxKey]);
-}
-
-/** Open items by deadline, straight from the `[status+deadline]` index (ties by id). */
-export function listOpenItems(db: LullDb): Promise<StoredItem[]> {
-  return withStatus(db, 'open').toArray();
-}
 
 /** The rows for these ids, in the same order; `undefined` where an id is not stored (yet, or any more). */
 export function getItems(db: LullDb, ids: readonly string[]): Promise<(StoredItem | undefined)[]> {
@@ -49,12 +39,4 @@ export async function setItemsState(
       if (change.state === 'done') item.doneAt = change.at;
       if (change.state === 'snoozed') item.snoozedUntil = change.until;
     });
-}
-
-export function markDone(db: LullDb, id: string, at: number): Promise<void> {
-  return setItemsState(db, [id], { state: 'done', at });
-}
-
-export function reopenItem(db: LullDb, id: string): Promise<void> {
-  return setItemsState(db, [id], { state: 'open' });
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
-import { getJournalSeq, listOpenItems, markDone } from './items-repo';
+import { DEFAULT_FILTER, readWindow } from './inbox-query';
+import { getJournalSeq, setItemsState } from './items-repo';
 import { applyJournalPage } from './journal-consumer';
+import type { LullDb } from './lull-db';
 
 const openDb = openTestDb;
+
+/** The open rows, in the order the inbox lists them. */
+const openItems = (db: LullDb) => readWindow(db, DEFAULT_FILTER, 0, 0, 1_000);
 
 const item = testItem;
 
@@ -13,7 +18,7 @@ describe('journal consumer: a done item returns with new activity', () => {
     await applyJournalPage(db, [
       { seq: 1, kind: 'item', item: item('gh', { threadId: 't-1', receivedAt: 1_000 }) },
     ]);
-    await markDone(db, 'me/gh', 2_000);
+    await setItemsState(db, ['me/gh'], { state: 'done', at: 2_000 });
 
     await applyJournalPage(db, [
       {
@@ -26,7 +31,7 @@ describe('journal consumer: a done item returns with new activity', () => {
     const row = await db.items.get('me/gh');
     expect(row).toMatchObject({ title: 'New comment', status: 'open', receivedAt: 3_000 });
     expect(row?.doneAt).toBeUndefined();
-    expect((await listOpenItems(db)).map((i) => i.id)).toEqual(['me/gh']);
+    expect((await openItems(db)).map((i) => i.id)).toEqual(['me/gh']);
   });
 
   it('reopens done items of the same thread when a newer update arrives, in the same transaction', async () => {
@@ -38,12 +43,12 @@ describe('journal consumer: a done item returns with new activity', () => {
       { seq: 4, kind: 'item', item: item('other', { threadId: 't-2', receivedAt: 1_000 }) },
       { seq: 5, kind: 'item', item: item('loose', { receivedAt: 1_000 }) },
     ]);
-    await markDone(db, 'me/a', 2_000);
-    await markDone(db, 'me/b', 2_000);
+    await setItemsState(db, ['me/a'], { state: 'done', at: 2_000 });
+    await setItemsState(db, ['me/b'], { state: 'done', at: 2_000 });
     // Done after the new update arrived: the user already saw it, so it stays done.
-    await markDone(db, 'me/late', 6_000);
-    await markDone(db, 'me/other', 2_000);
-    await markDone(db, 'me/loose', 2_000);
+    await setItemsState(db, ['me/late'], { state: 'done', at: 6_000 });
+    await setItemsState(db, ['me/other'], { state: 'done', at: 2_000 });
+    await setItemsState(db, ['me/loose'], { state: 'done', at: 2_000 });
 
     await applyJournalPage(db, [
       { seq: 6, kind: 'item', item: item('c', { threadId: 't-1', receivedAt: 5_000 }) },
@@ -65,7 +70,7 @@ describe('journal consumer: a done item returns with new activity', () => {
     await applyJournalPage(db, [
       { seq: 1, kind: 'item', item: item('a', { threadId: 't-1', receivedAt: 1_000 }) },
     ]);
-    await markDone(db, 'me/a', 4_000);
+    await setItemsState(db, ['me/a'], { state: 'done', at: 4_000 });
     await applyJournalPage(db, [
       { seq: 2, kind: 'item', item: item('b', { threadId: 't-1', receivedAt: 3_000 }) },
       { seq: 3, kind: 'item', item: item('a', { threadId: 't-1', receivedAt: 1_000, title: 'Same again' }) },

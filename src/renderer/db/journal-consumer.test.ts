@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
 import { journalPageSchema } from '../../shared/contract';
 import type { InboxItem, JournalEntry } from '../../shared/schemas';
-import { getJournalSeq, listOpenItems, markDone } from './items-repo';
+import { DEFAULT_FILTER, readWindow } from './inbox-query';
+import { getJournalSeq, setItemsState } from './items-repo';
 import { applyJournalPage, type JournalApi, startJournalConsumer } from './journal-consumer';
+import type { LullDb } from './lull-db';
 
 const openDb = openTestDb;
+
+/** The open rows, in the order the inbox lists them. */
+const openItems = (db: LullDb) => readWindow(db, DEFAULT_FILTER, 0, 0, 1_000);
 
 const item = testItem;
 
@@ -90,7 +95,7 @@ describe('journal consumer', () => {
     const db = openDb();
     const consumer = startJournalConsumer(core.api, db);
     await consumer.sync();
-    await markDone(db, 'me/1', 7_000);
+    await setItemsState(db, ['me/1'], { state: 'done', at: 7_000 });
 
     core.append(item('1', { title: 'Edited', deadline: 9_000 }));
     await consumer.sync();
@@ -152,7 +157,7 @@ describe('journal consumer', () => {
       { seq: 1, kind: 'item', item: item('1') },
       { seq: 2, kind: 'item', item: item('2') },
     ]);
-    await markDone(db, 'me/1', 5);
+    await setItemsState(db, ['me/1'], { state: 'done', at: 5 });
     const page: JournalEntry[] = [
       { seq: 3, kind: 'retract', id: 'me/1' },
       { seq: 4, kind: 'item', item: item('3') },
@@ -169,7 +174,7 @@ describe('journal consumer', () => {
   it('takes an item sent again after its retraction as new, and skips kinds it does not know', async () => {
     const db = openDb();
     await applyJournalPage(db, [{ seq: 1, kind: 'item', item: item('1') }]);
-    await markDone(db, 'me/1', 5);
+    await setItemsState(db, ['me/1'], { state: 'done', at: 5 });
     const page = [
       { seq: 2, kind: 'retract', id: 'me/1' },
       { seq: 3, kind: 'item', item: item('1', { title: 'Back again' }) },
@@ -262,14 +267,14 @@ describe('journal consumer', () => {
     consumer.stop();
   });
 
-  it('lists open items by deadline from the compound index', async () => {
+  it('stores items so the inbox lists the open ones by deadline', async () => {
     const db = openDb();
     await applyJournalPage(db, [
       { seq: 1, kind: 'item', item: item('late', { deadline: 30 }) },
       { seq: 2, kind: 'item', item: item('soon', { deadline: 10 }) },
       { seq: 3, kind: 'item', item: item('mid', { deadline: 20 }) },
     ]);
-    await markDone(db, 'me/mid', 1);
-    expect((await listOpenItems(db)).map((i) => i.externalId)).toEqual(['soon', 'late']);
+    await setItemsState(db, ['me/mid'], { state: 'done', at: 1 });
+    expect((await openItems(db)).map((i) => i.externalId)).toEqual(['soon', 'late']);
   });
 });

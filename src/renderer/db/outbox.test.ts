@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { openTestDb, testItem } from '../../../test/helpers/renderer-db';
 import { LullError } from '../../shared/contract';
 import { setItemsState } from './items-repo';
+import type { LullDb } from './lull-db';
 import {
   type Action,
   apiInvoker,
   countPending,
   createOutboxSender,
   enqueueActions,
-  listPending,
   recordAction,
 } from './outbox';
+
+/** The queue, oldest first, in the order the sender takes it. */
+const queued = (db: LullDb) => db.outbox.orderBy('seq').toArray();
 
 const done = (...ids: string[]): Action => ({ command: 'inbox:set-state', payload: { ids, state: 'done' } });
 
@@ -43,7 +46,7 @@ describe('outbox', () => {
       '00000000-0000-4000-8000-000000000001',
       '00000000-0000-4000-8000-000000000002',
     ]);
-    const rows = await listPending(db);
+    const rows = await queued(db);
     expect(rows.map((r) => [r.command, r.payload, r.createdAt, r.attempts])).toEqual([
       ['inbox:set-state', { ids: ['a'], state: 'done', actionId: actionIds[0] }, 5, 0],
       ['inbox:set-state', { ids: ['b'], state: 'done', actionId: actionIds[1] }, 5, 0],
@@ -97,7 +100,7 @@ describe('outbox', () => {
     core.fail(new LullError('offline', 'Lull is not reachable'));
     await sender.drain();
     expect(core.calls).toHaveLength(1);
-    expect((await listPending(db)).map((r) => r.attempts)).toEqual([1, 0]);
+    expect((await queued(db)).map((r) => r.attempts)).toEqual([1, 0]);
 
     core.fail(null);
     await sender.drain();
@@ -128,7 +131,7 @@ describe('outbox', () => {
     const first = openTestDb(name);
     await enqueueActions(first, [done('a')], 1);
     // The core applies it, but the tab dies before the row is deleted.
-    const [row] = await listPending(first);
+    const [row] = await queued(first);
     await core.invoke(row?.command ?? '', row?.payload);
     first.close();
 

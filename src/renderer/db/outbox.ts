@@ -72,11 +72,6 @@ export function countPending(db: LullDb): Promise<number> {
   return db.outbox.count();
 }
 
-/** Oldest first. */
-export function listPending(db: LullDb): Promise<OutboxRow[]> {
-  return db.outbox.orderBy('seq').toArray();
-}
-
 /** Calls one command by name; `api` is any part of `LullApi` (`{ inbox: { setState } }`). */
 export type CommandInvoker = (command: string, payload: unknown) => Promise<unknown>;
 

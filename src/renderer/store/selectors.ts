@@ -2,7 +2,6 @@ import type { LullStore } from './store';
 
 export const selectConnection = (s: LullStore) => s.connection;
 export const selectSetConnection = (s: LullStore) => s.setConnection;
-export const selectFocus = (s: LullStore) => s.focus;
 export const selectSelectedId = (s: LullStore) => s.selectedId;
 export const selectSelect = (s: LullStore) => s.select;
 export const selectSettings = (s: LullStore) => s.settings;
