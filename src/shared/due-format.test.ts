@@ -12,7 +12,6 @@ import {
   formatInstant,
   formatRange,
   formatSpan,
-  groupByDue,
 } from './due-format';
 
 const zone = 'Europe/Berlin';
@@ -105,26 +104,6 @@ describe('dueGroup', () => {
     const beforeSpringForward = at('2026-03-28T12:00');
     expect(calendarDaysBetween(beforeSpringForward, at('2026-03-29T23:30'), zone)).toBe(1);
     expect(calendarDaysBetween(beforeSpringForward, at('2026-03-30T00:30'), zone)).toBe(2);
-  });
-});
-
-describe('groupByDue', () => {
-  it('orders by deadline, overdue first, skipping empty groups and keeping ties stable', () => {
-    const items = [
-      { id: 'later', deadline: at('2026-03-17T09:00') },
-      { id: 'week', deadline: at('2026-03-14T09:00') },
-      { id: 'today-b', deadline: at('2026-03-10T15:00') },
-      { id: 'overdue', deadline: at('2026-03-10T08:00') },
-      { id: 'today-a', deadline: at('2026-03-10T13:00') },
-      { id: 'today-b2', deadline: at('2026-03-10T15:00') },
-    ];
-    const sections = groupByDue(items, ctx);
-    expect(sections.map((s) => [s.group, s.items.map((i) => i.id)])).toEqual([
-      ['overdue', ['overdue']],
-      ['today', ['today-a', 'today-b', 'today-b2']],
-      ['week', ['week']],
-      ['later', ['later']],
-    ]);
   });
 });
 

@@ -69,29 +69,6 @@ export function dueBoundaries(ctx: Pick<TimeContext, 'now' | 'zone'>): {
   return { now: ctx.now, endOfToday, endOfTomorrow, endOfWeek: Math.max(endOfTomorrow, nextWeek) };
 }
 
-export interface DueSection<T> {
-  readonly group: DueGroup;
-  readonly items: readonly T[];
-}
-
-/**
- * Splits items into the groups, in group order, leaving out empty groups. Items keep their
- * relative order when deadlines tie (the input order, usually the database's).
- */
-export function groupByDue<T extends { readonly deadline: number }>(
-  items: readonly T[],
-  ctx: Pick<TimeContext, 'now' | 'zone'>,
-): DueSection<T>[] {
-  const sorted = items
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => a.item.deadline - b.item.deadline || a.index - b.index);
-  const buckets = new Map<DueGroup, T[]>(DUE_GROUPS.map((group) => [group, []]));
-  for (const { item } of sorted) buckets.get(dueGroup(item.deadline, ctx))?.push(item);
-  return DUE_GROUPS.map((group) => ({ group, items: buckets.get(group) ?? [] })).filter(
-    (section) => section.items.length > 0,
-  );
-}
-
 /** A short, rounded span: "45 min", "3 h", "2 d". Spans under a minute read "1 min". */
 export function formatSpan(ms: number): string {
   const minutes = Math.max(1, Math.round(Math.abs(ms) / MINUTE_MS));
