@@ -11,7 +11,8 @@ import { deliveryPolicySchema } from './delivery';
 import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-schemas';
 import { focusRuleSchema } from './focus-schedule';
 import { focusSetSchema, focusStatusSchema } from './focus-schemas';
-import { inboxItemSchema, isSafeHttpUrl, journalEntrySchema } from './schemas';
+import { epochMsSchema } from './instant';
+import { inboxItemSchema, isSafeHttpUrl, journalEntrySchema, wellFormedString } from './schemas';
 import { charterSchema, MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
 import { sourceDraftSchema, sourceIdSchema, sourceStatusSchema, sourceViewSchema } from './source-schemas';
 import { workingHoursSchema } from './working-time';
@@ -97,10 +98,10 @@ export const contract = {
     'inbox:set-state': {
       input: z
         .strictObject({
-          ids: z.array(z.string().min(1).max(1100)).min(1).max(500),
+          ids: z.array(wellFormedString().min(1).max(1100)).min(1).max(500),
           state: z.enum(['open', 'done', 'snoozed']),
           /** Required with `snoozed`: when the items come back. */
-          snoozeUntil: z.number().int().min(0).optional(),
+          snoozeUntil: epochMsSchema.optional(),
           /**
            * The renderer's id for this change (its durable outbox key): a replay of an id the core
            * already applied changes nothing, so a change reaches the core exactly once.
@@ -120,8 +121,8 @@ export const contract = {
      */
     'inbox:set-deadline': {
       input: z.strictObject({
-        id: z.string().min(1).max(1100),
-        deadline: z.number().int().min(0).max(8.64e15).nullable(),
+        id: wellFormedString().min(1).max(1100),
+        deadline: epochMsSchema.nullable(),
         actionId: actionIdSchema.optional(),
       }),
       /** The item's deadline now; `duplicate` as for `inbox:set-state`. */

@@ -24,7 +24,15 @@ export function isSafeHttpUrl(value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A lone surrogate (half of a UTF-16 pair) is no character: it cannot be encoded, in a URL or as UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
+export const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
+const WELL_FORMED_MESSAGE = 'must be well-formed Unicode text (it holds half of a surrogate pair)';
+
+/** A string of well-formed Unicode: ids and text are encoded as URLs, UTF-8 and JSON further on. */
+export const wellFormedString = () => z.string().refine(isWellFormed, WELL_FORMED_MESSAGE);
+
+const text = (max: number) => wellFormedString().trim().min(1).max(max);
 
 export const senderSchema = z.strictObject({
   name: text(200),
@@ -48,8 +56,8 @@ export const updateInputSchema = z.strictObject({
   channel: z.enum(CHANNELS).default('other'),
   title: text(500),
   sender: senderSchema.optional(),
-  snippet: z.string().trim().max(2000).optional(),
-  url: z.string().max(2048).refine(isSafeHttpUrl, 'must be an http or https URL').optional(),
+  snippet: wellFormedString().trim().max(2000).optional(),
+  url: wellFormedString().max(2048).refine(isSafeHttpUrl, 'must be an http or https URL').optional(),
   receivedAt: instantSchema.optional(),
   deadline: instantSchema.optional(),
   priority: z.enum(PRIORITIES).default('normal'),
