@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { isErrno, STORAGE_FAILED, STORAGE_FULL, toStorageError } from '../../core/lib/storage-error';
+import type { Logger } from '../../core/ports';
+import { LullError } from '../../shared/contract';
 import { describeIssues } from '../../shared/schemas';
 
 export interface ApiErrorBody {
@@ -53,7 +56,28 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   },
 };
 
-export function installErrorHandlers(app: FastifyInstance): void {
+/** How long a client should wait before retrying after a disk error other than a full disk. */
+export const STORAGE_RETRY_AFTER_S = 30;
+
+/**
+ * A file Lull could not write: 507 when the disk is full, 503 for any other disk error — never 500,
+ * and never a 2xx for what is not durable. The core names the file; an errno that reached here without
+ * the core's words is put in words here.
+ */
+function storageFailure(error: unknown): { status: 503 | 507; code: string; message: string } | null {
+  const typed =
+    error instanceof LullError
+      ? error
+      : isErrno(error)
+        ? toStorageError(error, error.path ?? 'a file', 'write')
+        : null;
+  if (!(typed instanceof LullError)) return null;
+  if (typed.code === STORAGE_FULL) return { status: 507, code: typed.code, message: typed.message };
+  if (typed.code === STORAGE_FAILED) return { status: 503, code: typed.code, message: typed.message };
+  return null;
+}
+
+export function installErrorHandlers(app: FastifyInstance, logger?: Logger): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return sendError(reply, known.status, known.code, known.message);
@@ -62,6 +86,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return sendError(reply, 400, 'invalid-json', `The body was refused: ${error.message}`);
     }
     if (error.statusCode === 429) return sendError(reply, 429, 'rate-limited', error.message);
+    const storage = storageFailure(error);
+    if (storage) {
+      logger?.error(
+        `${request.method} ${request.url.split('?')[0]} answered ${storage.status}: ${storage.message}`,
+      );
+      if (storage.status === 503) reply.header('Retry-After', String(STORAGE_RETRY_AFTER_S));
+      return sendError(reply, storage.status, storage.code, storage.message);
+    }
     request.log.error(error);
     return sendError(reply, 500, 'internal', 'Lull could not handle this request');
   });

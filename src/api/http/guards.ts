@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { tokensMatch } from '../../core/token';
 import { sendError } from './errors';
 
@@ -33,18 +33,31 @@ function hasBody(request: FastifyRequest): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
+/** Sec-Fetch-Site values a browser sends for a page of our own origin, or for no page at all. */
+const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
+
 /**
- * The posture of DESIGN.md, as onRequest hooks that run before any body is read:
- * 0. OPTIONS is refused: no preflight ever succeeds, so no page can send what needs one.
- * 1. Host must name the loopback address and our port: defeats DNS rebinding.
- * 2. A foreign Origin or a cross-site / same-site fetch is refused: web pages cannot drive the API.
- * 3. A bearer token, compared in constant time, on everything but public routes.
- * 4. Bodies must be JSON: no form or text/plain posts that a page could send without preflight. A
+ * The posture of DESIGN.md, as onRequest hooks that run before any body is read. First what a web page
+ * could send, refused before the rate limit counts it, so a hostile page cannot spend the user's budget:
+ * 0. A request target that is not a path (`GET http://evil.com/…`, `*`) is a 400.
+ * 1. OPTIONS is refused: no preflight ever succeeds, so no page can send what needs one.
+ * 2. Host must name the loopback address and our port: defeats DNS rebinding.
+ * 3. A foreign Origin, or a Sec-Fetch-Site other than same-origin or none (in any letter case), is
+ *    refused: web pages cannot drive the API.
+ * Then `limit`, the rate limit; then what costs the limit a request:
+ * 4. A bearer token, compared in constant time, on everything but public routes.
+ * 5. Bodies must be JSON: no form or text/plain posts that a page could send without preflight. A
  *    Content-Type, when sent, must be application/json; a request without one must carry no body
  *    (so `POST /v1/digest/release` needs neither).
  */
-export function installGuards(app: FastifyInstance, options: GuardOptions): void {
+export function installGuards(
+  app: FastifyInstance,
+  options: GuardOptions & { limit?: onRequestHookHandler },
+): void {
   app.addHook('onRequest', async (request, reply) => {
+    if (!request.raw.url?.startsWith('/')) {
+      return sendError(reply, 400, 'bad-request', 'The request target must be a path such as /v1/health');
+    }
     if (request.method === 'OPTIONS') {
       return sendError(reply, 405, 'method-not-allowed', 'OPTIONS is not supported: Lull answers no CORS');
     }
@@ -63,9 +76,12 @@ export function installGuards(app: FastifyInstance, options: GuardOptions): void
       );
     }
     const fetchSite = request.headers['sec-fetch-site'];
-    if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+    if (fetchSite !== undefined && !OWN_FETCH_SITES.has(fetchSite.trim().toLowerCase())) {
       return sendError(reply, 403, 'forbidden-origin', 'Cross-site requests are refused');
     }
+  });
+  if (options.limit) app.addHook('onRequest', options.limit);
+  app.addHook('onRequest', async (request, reply) => {
     if (!isPublicRoute(request)) {
       const presented = bearerToken(request);
       if (!presented || !tokensMatch(presented, options.token())) {

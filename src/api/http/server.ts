@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Core } from '../../core/create-core';
+import type { Logger } from '../../core/ports';
 import { tokensMatch } from '../../core/token';
 import { frameworkError, installErrorHandlers } from './errors';
 import { bearerToken, installGuards } from './guards';
@@ -12,6 +13,8 @@ export const LOOPBACK = '127.0.0.1';
 
 export interface HttpApiOptions {
   port: number;
+  /** Where a request that failed on the disk is reported (the file and what happened). */
+  logger?: Logger;
   /** Largest request body accepted, in bytes; counted as it streams in, not taken from Content-Length. */
   bodyLimit?: number;
   rateLimit?: { max: number; windowMs: number };
@@ -102,7 +105,7 @@ export async function createHttpApp(
     if (text === '') done(null, undefined);
     else parseJson(request, text, done);
   });
-  installErrorHandlers(app);
+  installErrorHandlers(app, options.logger);
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   await app.register(rateLimit, {
     global: false,
@@ -115,10 +118,11 @@ export async function createHttpApp(
       message: `Too many requests: retry in ${Math.ceil(context.ttl / 1000)} s`,
     }),
   });
-  // An application hook, so it runs before the guards: refused requests count too (the plugin's own
-  // route hooks would run after them, leaving a flood of wrong tokens unlimited), and so do 404s.
-  app.addHook('onRequest', app.rateLimit());
-  installGuards(app, { port: () => port, token: () => core.token });
+  // An application hook between the guards: what a web page could send (a foreign Host, Origin or
+  // Sec-Fetch-Site) is refused before it counts, so a hostile page cannot spend the user's budget;
+  // wrong tokens and 404s count (the plugin's own route hooks would run after the guards, leaving a
+  // flood of wrong tokens unlimited).
+  installGuards(app, { port: () => port, token: () => core.token, limit: app.rateLimit() });
   registerApiRoutes(app, core);
   registerOpenApiRoute(app, core.options.version);
   await options.extend?.(app, { port: () => port });
