@@ -25,7 +25,8 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
       },
-      // A sandboxed preload can require('electron') and nothing else: bundle zod (used by the contract).
+      // A sandboxed preload can require('electron') and nothing else, so the rest is bundled; it imports
+      // the bridge without the schemas, which keeps it small (test/unit/preload-bundle.test.ts).
       externalizeDeps: false,
     },
   },

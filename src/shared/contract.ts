@@ -6,6 +6,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { backupResponseSchema, inboxBackupSchema } from './backup-schemas';
+import { type Envelope, LullError } from './bridge';
 import { CHANNELS } from './channels';
 import { deliveryPolicySchema } from './delivery';
 import { digestSchema, digestStatusSchema, routeDecisionSchema } from './digest-schemas';
@@ -16,6 +17,11 @@ import { inboxItemSchema, isSafeHttpUrl, journalEntrySchema, wellFormedString } 
 import { charterSchema, MAX_FOCUS_RULES, settingsSchema } from './settings-schema';
 import { sourceDraftSchema, sourceIdSchema, sourceStatusSchema, sourceViewSchema } from './source-schemas';
 import { workingHoursSchema } from './working-time';
+
+// The bridge and the names live apart so the preload can load them without the schemas; main-side
+// callers keep importing them from here.
+export { type BridgeTransport, createBridge, type Envelope, eventKey, LullError, methodPath } from './bridge';
+export { COMMAND_NAMES, EVENT_NAMES } from './contract-names';
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -58,7 +64,7 @@ export const contract = {
     'focus:get-status': { input: z.undefined(), output: focusStatusSchema },
     'focus:set': { input: focusSetSchema, output: focusStatusSchema },
     'settings:get': { input: z.undefined(), output: settingsSchema },
-    'focus:save-rules': {
+    'settings:save-focus-rules': {
       input: z.strictObject({ rules: z.array(focusRuleSchema).max(MAX_FOCUS_RULES) }),
       output: z.array(focusRuleSchema),
     },
@@ -82,7 +88,7 @@ export const contract = {
       output: deliveryPolicySchema,
     },
     /** Channels whose reply window the delivery policy (saved, or the one given) cannot keep. */
-    'digest:check-charter': {
+    'settings:check-charter': {
       input: z.strictObject({ delivery: deliveryPolicySchema.optional() }),
       output: z.array(
         z.object({
@@ -189,9 +195,6 @@ export type ParsedInput<C extends CommandName> = z.output<Commands[C]['input']>;
 export type CommandOutput<C extends CommandName> = z.output<Commands[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
-export const COMMAND_NAMES = Object.keys(contract.commands) as CommandName[];
-export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
-
 /** The core's side: one handler per command, or it does not compile. */
 export type CoreHandlers = {
   [C in CommandName]: (input: ParsedInput<C>) => Promise<CommandOutput<C>>;
@@ -224,61 +227,6 @@ export type LullApi = {
 } & {
   readonly [E in EventName as EventKey<E>]: (listener: (payload: EventPayload<E>) => void) => Unsubscribe;
 };
-
-const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** `focus:set` → ['focus', 'set']; `app:get-info` → ['app', 'getInfo']. */
-export function methodPath(command: CommandName): [domain: string, method: string] {
-  const [domain = '', verb = ''] = command.split(':');
-  return [domain, camel(verb)];
-}
-
-/** `focus:changed` → `onFocusChanged`. */
-export function eventKey(event: EventName): string {
-  const [domain = '', name = ''] = event.split(':');
-  return `on${capital(domain)}${capital(camel(name))}`;
-}
-
-/** What crosses a process or socket boundary in answer to a command. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-export class LullError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LullError';
-  }
-}
-
-export interface BridgeTransport {
-  invoke(command: CommandName, payload: unknown): Promise<Envelope<unknown>>;
-  subscribe(event: EventName, listener: (payload: unknown) => void): Unsubscribe;
-}
-
-/**
- * Builds a `LullApi` from a transport by walking the contract, so no implementation can forget a
- * method. Used by the preload, the WebSocket client and the in-memory fake.
- */
-export function createBridge(transport: BridgeTransport): LullApi {
-  const api: Record<string, unknown> = {};
-  for (const command of COMMAND_NAMES) {
-    const [domain, method] = methodPath(command);
-    const group = (api[domain] ?? {}) as Record<string, unknown>;
-    api[domain] = group;
-    group[method] = async (input?: unknown) => {
-      const envelope = await transport.invoke(command, input);
-      if (!envelope.ok) throw new LullError(envelope.error.code, envelope.error.message);
-      return envelope.value;
-    };
-  }
-  for (const event of EVENT_NAMES) {
-    api[eventKey(event)] = (listener: (payload: unknown) => void) => transport.subscribe(event, listener);
-  }
-  return api as LullApi;
-}
 
 /**
  * The core's side of every transport: validate the payload with the contract, call the handler,
