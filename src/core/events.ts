@@ -1,4 +1,5 @@
-import type { EventName, EventPayload, Unsubscribe } from '../shared/contract';
+import type { EventName, EventPayload } from '../shared/contract';
+import { createEmitter, type Unsubscribe } from './lib/emitter';
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
@@ -9,23 +10,9 @@ export interface CoreEvents {
 }
 
 export function createCoreEvents(onListenerError: (error: unknown) => void): CoreEvents {
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const emitter = createEmitter<Record<EventName, [unknown]>>(onListenerError);
   return {
-    emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) {
-        try {
-          listener(payload);
-        } catch (error) {
-          onListenerError(error);
-        }
-      }
-    },
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => set.delete(wrapped);
-    },
+    emit: (event, payload) => emitter.emit(event, payload),
+    on: (event, listener) => emitter.on(event, listener as (payload: unknown) => void),
   };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { onTestFinished } from 'vitest';
-import { createFocusService, type FocusTransition } from '../../src/core/focus/focus-engine';
+import { createFocusEngine, type FocusTransition } from '../../src/core/focus/focus-engine';
 import type { Logger } from '../../src/core/ports';
 import type { FocusRule } from '../../src/shared/focus-schedule';
 import type { FocusStatus } from '../../src/shared/focus-schemas';
@@ -45,7 +45,7 @@ export async function startEngine(options: EngineOptions) {
   const calendar = options.calendar === undefined ? berlinCalendar : options.calendar;
   const logged: string[] = [];
   const logger: Logger = { info() {}, warn: (m) => logged.push(m), error: (m) => logged.push(m) };
-  const focus = await createFocusService({
+  const focus = await createFocusEngine({
     dataDir: options.dataDir,
     clock,
     logger,

@@ -56,7 +56,7 @@ describe('batching during focus', () => {
     expect(notified.map((n) => [n.item.id, n.decision.text])).toEqual([
       ['chat/urgent', 'broke through: marked urgent'],
     ]);
-    expect(core.batcher.status().items.map((i) => i.id)).toEqual(['chat/normal']);
+    expect(core.delivery.status().items.map((i) => i.id)).toEqual(['chat/normal']);
     const held = storedItem('chat/normal');
     expect(held?.kind === 'item' && held.item.route?.text).toBe('held during focus until 10:30');
 
@@ -68,7 +68,7 @@ describe('batching during focus', () => {
       items: [expect.objectContaining({ id: 'chat/normal' })],
     });
     expect(released[0]?.headline).toMatch(/^1 update — next: Update normal \(email\), due/);
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
     // The digest is shown first, then recorded: wait for the record.
     await vi.waitFor(
       () => expect(journalEvents().filter((e) => e.type === 'digest-released')).toHaveLength(1),
@@ -106,20 +106,20 @@ describe('summary times', () => {
   it('releases at the next summary time once, even when the clock is set back and forward again', async () => {
     const { core, clock, released } = await start();
     await core.ingest.ingest([update('x')]);
-    expect(core.batcher.status().nextReleaseAt).toBe(Date.UTC(2026, 10, 18, 9, 0));
+    expect(core.delivery.status().nextReleaseAt).toBe(Date.UTC(2026, 10, 18, 9, 0));
     await advance(clock, 29 * MINUTE_MS);
     expect(released).toHaveLength(0);
     await advance(clock, 2 * MINUTE_MS);
     await vi.waitFor(() => expect(released.map((d) => d.cause)).toEqual(['summary']), { timeout: 5000 });
     clock.set(WED_0930);
-    core.batcher.recompute();
+    core.delivery.recompute();
     await core.ingest.ingest([update('y')]);
     clock.set(WED_0930 + 40 * MINUTE_MS);
-    core.batcher.recompute();
+    core.delivery.recompute();
     await settle();
     // The 10:00 occurrence already fired: y waits for 13:00.
     expect(released).toHaveLength(1);
-    expect(core.batcher.status().nextReleaseAt).toBe(Date.UTC(2026, 10, 18, 12, 0));
+    expect(core.delivery.status().nextReleaseAt).toBe(Date.UTC(2026, 10, 18, 12, 0));
     await core.close();
   });
 
@@ -127,7 +127,7 @@ describe('summary times', () => {
     const { core, clock, released } = await start();
     await core.ingest.ingest([update('x')]);
     clock.set(Date.UTC(2026, 10, 18, 17, 0));
-    core.batcher.recompute();
+    core.delivery.recompute();
     await settle();
     await vi.waitFor(() => expect(released).toHaveLength(1), { timeout: 5000 });
     await core.close();
@@ -137,9 +137,9 @@ describe('summary times', () => {
     // Friday 27 March 2026 17:00 CET; the next summary is Monday 10:00 CEST = 08:00 UTC.
     const { core, clock, released } = await start({ at: Date.UTC(2026, 2, 27, 16, 0) });
     await core.ingest.ingest([update('x')]);
-    expect(core.batcher.status().nextReleaseAt).toBe(Date.UTC(2026, 2, 30, 8, 0));
+    expect(core.delivery.status().nextReleaseAt).toBe(Date.UTC(2026, 2, 30, 8, 0));
     clock.set(Date.UTC(2026, 2, 30, 7, 59));
-    core.batcher.recompute();
+    core.delivery.recompute();
     await settle();
     expect(released).toHaveLength(0);
     await advance(clock, 2 * MINUTE_MS);
@@ -153,7 +153,7 @@ describe('other delivery modes', () => {
     const { core, notified } = await start({ delivery: { mode: 'instant' } });
     await core.ingest.ingest([update('x')]);
     expect(notified.map((n) => n.decision.reason)).toEqual(['instant']);
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
     await core.close();
   });
 
@@ -175,7 +175,7 @@ describe('other delivery modes', () => {
     const item = storedItem('chat/late');
     expect(item?.kind === 'item' && item.item.route?.text).toBe('held until working hours start at 09:00');
     clock.set(Date.UTC(2026, 10, 19, 8, 1));
-    core.batcher.recompute();
+    core.delivery.recompute();
     await settle();
     await vi.waitFor(() => expect(released.map((d) => d.cause)).toEqual(['after-hours']), { timeout: 5000 });
     await core.close();
@@ -211,7 +211,7 @@ describe('restarts', () => {
     await first.core.ingest.ingest([update('kept')]);
     await first.core.close();
     const second = await start({ dataDir: first.dataDir, at: WED_0930 + MINUTE_MS });
-    expect(second.core.batcher.status().items.map((i) => i.id)).toEqual(['chat/kept']);
+    expect(second.core.delivery.status().items.map((i) => i.id)).toEqual(['chat/kept']);
     await second.core.close();
   });
 });
@@ -220,11 +220,11 @@ describe('delivery settings through the contract', () => {
   it('saves a policy that takes effect for the next update, and checks it against the charter', async () => {
     const { core, notified } = await start();
     const delivery = { ...core.settings.get().delivery, summaryTimes: ['10:00', '16:00'] };
-    const warnings = await core.handlers['digest:check-charter']({ delivery });
+    const warnings = await core.handlers['settings:check-charter']({ delivery });
     expect(warnings.map((w) => w.text)).toEqual([
       'chat replies within 4 h need a summary at least every 3.5 h; summaries are up to 6 h apart',
     ]);
-    expect(await core.handlers['digest:check-charter']({})).toEqual([]);
+    expect(await core.handlers['settings:check-charter']({})).toEqual([]);
     await core.handlers['settings:save-delivery']({ delivery: { ...delivery, mode: 'instant' } });
     expect(core.settings.get().delivery.mode).toBe('instant');
     await core.ingest.ingest([update('now')]);

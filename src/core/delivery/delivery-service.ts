@@ -1,4 +1,3 @@
-import type { Unsubscribe } from '../../shared/contract';
 import { holdTarget, nextSummaryAt } from '../../shared/delivery';
 import {
   byDeadline,
@@ -13,16 +12,23 @@ import type { InboxItem } from '../../shared/schemas';
 import type { Settings } from '../../shared/settings-schema';
 import type { WorkingCalendar } from '../../shared/working-time';
 import type { CoreEvents } from '../events';
-import type { FocusService } from '../focus/focus-engine';
+import type { FocusEngine } from '../focus/focus-engine';
 import type { Journal } from '../journal/journal';
+import type { Unsubscribe } from '../lib/emitter';
 import { createSerialQueue } from '../lib/serial';
-import type { Cancel, Clock, Logger } from '../ports';
+import { createWakeScheduler, type WakeScheduler } from '../lib/wake-timer';
+import type { Clock, Logger } from '../ports';
 import { type HeldQueue, openHeldQueue } from './held-queue';
 
-/** The most the release timer sleeps before re-reading the clock (as the focus engine does). */
-const MAX_TIMER_MS = 60_000;
+/** While a release is being written, the timer looks again this much later. */
+const BUSY_RETRY_MS = 1_000;
 
-export interface Batcher {
+/**
+ * Delivery: routes each new update (deliver now, hold, break through), keeps the held queue, and
+ * releases what is held as one summary (a "digest" on the wire) at summary times, at focus end and
+ * on demand.
+ */
+export interface DeliveryService {
   /** Re-shows a release a crash interrupted, then arms the timer: call once the notifiers listen. */
   start(): Promise<void>;
   /** Decides each new item and durably holds the held ones; call before the items are journaled. */
@@ -39,15 +45,17 @@ export interface Batcher {
   close(): Promise<void>;
 }
 
-export interface BatcherOptions {
+export interface DeliveryServiceOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
   settings: () => Settings;
   calendar: () => WorkingCalendar;
-  focus: FocusService;
+  focus: FocusEngine;
   journal: Journal;
   events: CoreEvents;
+  /** The core's one wake timer; a private one where the service runs alone (tests). */
+  scheduler?: WakeScheduler;
 }
 
 const toHeld = (item: InboxItem, now: number): HeldItem => ({
@@ -68,14 +76,39 @@ const senderKey = (item: InboxItem) =>
  * one digest at summary times, at focus end and on demand. Releases are two-phase through the held
  * queue, and each scheduled occurrence releases once, whatever the clock does.
  */
-export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
+export async function createDeliveryService(options: DeliveryServiceOptions): Promise<DeliveryService> {
   const { clock, logger, events, focus, journal } = options;
   const queue: HeldQueue = await openHeldQueue({ dataDir: options.dataDir, logger });
   const serial = createSerialQueue();
+  // Arrivals per sender inside the repeat window: a queue to expire them, a count to read in O(1).
   const recent: { key: string; at: number }[] = [];
+  let recentHead = 0;
+  const recentCounts = new Map<string, number>();
   let lastTickAt = clock.now();
-  let cancelTimer: Cancel | null = null;
   let closed = false;
+  const ownScheduler = options.scheduler ? null : createWakeScheduler(clock, () => undefined);
+  const timer = (options.scheduler ?? ownScheduler!).timer('delivery', () => tick());
+
+  function forgetRecentBefore(cutoff: number): void {
+    while (recentHead < recent.length && recent[recentHead]!.at < cutoff) {
+      const { key } = recent[recentHead++]!;
+      const left = (recentCounts.get(key) ?? 1) - 1;
+      if (left > 0) recentCounts.set(key, left);
+      else recentCounts.delete(key);
+    }
+    // Drop the expired prefix now and then, so the array does not grow for ever.
+    if (recentHead > 1024 && recentHead * 2 > recent.length) {
+      recent.splice(0, recentHead);
+      recentHead = 0;
+    }
+  }
+
+  function rememberArrival(key: string, at: number): number {
+    recent.push({ key, at });
+    const count = (recentCounts.get(key) ?? 0) + 1;
+    recentCounts.set(key, count);
+    return count;
+  }
 
   const policy = () => options.settings().delivery;
   const zone = () => options.calendar().zone;
@@ -153,7 +186,7 @@ export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
     // While a release is being written, wait for it rather than queueing another; lastTickAt stays,
     // so the next tick still looks back over anything that came due meanwhile.
     if (inFlight > 0) {
-      arm(1_000);
+      timer.arm(clock.now() + BUSY_RETRY_MS);
       return;
     }
     const now = clock.now();
@@ -173,13 +206,10 @@ export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
     arm();
   }
 
-  function arm(minDelayMs = 0): void {
-    cancelTimer?.();
+  function arm(): void {
+    if (closed) return;
     // Nothing held, nothing to release: in instant mode the "next release" is now, which would spin.
-    const next = queue.items().length > 0 ? nextReleaseAt() : null;
-    const due = next === null ? MAX_TIMER_MS : Math.min(Math.max(0, next - clock.now()), MAX_TIMER_MS);
-    const delay = Math.max(due, minDelayMs);
-    cancelTimer = clock.setTimer(tick, delay);
+    timer.arm(queue.items().length > 0 ? nextReleaseAt() : null);
   }
 
   const stopFocus: Unsubscribe = focus.onTransition(({ id, status: state }) => {
@@ -200,21 +230,20 @@ export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
     },
     async route(items) {
       const now = clock.now();
-      const cutoff = now - policy().repeatWithinMinutes * 60_000;
-      while (recent.length > 0 && recent[0]!.at < cutoff) recent.shift();
+      forgetRecentBefore(now - policy().repeatWithinMinutes * 60_000);
       const decisions = new Map<string, RouteDecision>();
       const held: HeldItem[] = [];
       const hold = holdTarget(policy(), focus.status(), options.calendar(), now);
       for (const item of items) {
         const key = senderKey(item);
-        if (key) recent.push({ key, at: now });
+        const fromSender = key ? rememberArrival(key, now) : 0;
         const decision = routeItem(item, {
           now,
           zone: zone(),
           policy: policy(),
           charter: options.settings().charter,
           hold,
-          recentFromSender: key ? recent.filter((r) => r.key === key).length : 0,
+          recentFromSender: fromSender,
         });
         decisions.set(item.id, decision);
         if (decision.action === 'hold') held.push(toHeld(item, now));
@@ -241,7 +270,8 @@ export async function createBatcher(options: BatcherOptions): Promise<Batcher> {
     recompute: tick,
     async close() {
       closed = true;
-      cancelTimer?.();
+      timer.close();
+      ownScheduler?.close();
       stopFocus();
       await serial(() => queue.close());
     },

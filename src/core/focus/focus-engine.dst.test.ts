@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { armed, BERLIN, deepWork, startEngine } from '../../../test/helpers/focus-engine';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import type { FocusRule } from '../../shared/focus-schedule';
-import { MAX_TIMER_MS } from './focus-engine';
+import { MAX_SLEEP_MS } from '../lib/wake-timer';
+import {} from './focus-engine';
 
 const utc = (iso: string) => Date.parse(iso);
 const sunday = (start: string, end: string): FocusRule => ({
@@ -24,7 +25,7 @@ const sunday = (start: string, end: string): FocusRule => ({
 async function run(rules: FocusRule[], from: string, to: string) {
   const engine = await startEngine({ dataDir: await tempDir(), start: utc(from), rules });
   while (engine.clock.now() < utc(to)) {
-    expect(armed(engine.clock).every((delay) => delay <= MAX_TIMER_MS)).toBe(true);
+    expect(armed(engine.clock).every((delay) => delay <= MAX_SLEEP_MS)).toBe(true);
     engine.clock.advance(Math.min(13_000, utc(to) - engine.clock.now()));
   }
   return engine.transitions.map((t) => [new Date(t.at).toISOString(), t.status.active]);

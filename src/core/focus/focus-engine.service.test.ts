@@ -5,8 +5,9 @@ import { createFakeClock, type FakeClock } from '../../../test/helpers/fake-cloc
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { MINUTE_MS } from '../../shared/channels';
 import type { FocusStatus } from '../../shared/focus-schemas';
+import { MAX_SLEEP_MS } from '../lib/wake-timer';
 import type { Logger } from '../ports';
-import { createFocusService, FOCUS_FILE, type FocusTransition, MAX_TIMER_MS } from './focus-engine';
+import { createFocusEngine, FOCUS_FILE, type FocusTransition } from './focus-engine';
 
 const T0 = Date.UTC(2025, 5, 2, 8, 0);
 const OFF: FocusStatus = {
@@ -31,7 +32,7 @@ const idleTimers = (clock: FakeClock) => clock.pendingTimers().map((t) => t.dela
 async function setup(dataDir: string, clock: FakeClock = createFakeClock(T0)) {
   const warnings: string[] = [];
   const logger: Logger = { info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
-  const focus = await createFocusService({ dataDir, clock, logger });
+  const focus = await createFocusEngine({ dataDir, clock, logger });
   onTestFinished(() => focus.close()); // before tempDir removes the directory: hooks run in reverse
   const changes: { status: FocusStatus; previous: FocusStatus }[] = [];
   focus.onChange((status, previous) => changes.push({ status, previous }));
@@ -46,7 +47,7 @@ describe('focus service', () => {
     expect(focus.status()).toEqual(OFF);
     const on = await focus.set({ active: true });
     expect(on).toEqual(manual(T0));
-    expect(idleTimers(clock)).toEqual([MAX_TIMER_MS]); // open-ended: only the routine 60 s wake
+    expect(idleTimers(clock)).toEqual([MAX_SLEEP_MS]); // open-ended: only the routine 60 s wake
     clock.advance(5 * MINUTE_MS);
     const off = await focus.set({ active: false });
     expect(off).toEqual(OFF);
@@ -69,7 +70,7 @@ describe('focus service', () => {
     expect(focus.status()).toEqual(OFF);
     expect(changes.at(-1)).toEqual({ status: OFF, previous: on });
     expect(changes).toHaveLength(2);
-    expect(idleTimers(clock)).toEqual([MAX_TIMER_MS]);
+    expect(idleTimers(clock)).toEqual([MAX_SLEEP_MS]);
   });
 
   it('never arms a timer longer than 60 s', async () => {
@@ -78,21 +79,21 @@ describe('focus service', () => {
     for (let elapsed = 0; elapsed < 10 * MINUTE_MS; elapsed += 7_000) {
       const pending = clock.pendingTimers();
       expect(pending).toHaveLength(1);
-      expect(pending[0]!.delayMs).toBeLessThanOrEqual(MAX_TIMER_MS);
+      expect(pending[0]!.delayMs).toBeLessThanOrEqual(MAX_SLEEP_MS);
       expect(pending[0]!.delayMs).toBeGreaterThan(0);
       clock.advance(7_000);
     }
-    clock.advance(MAX_TIMER_MS);
+    clock.advance(MAX_SLEEP_MS);
     expect(focus.status().active).toBe(false);
   });
 
   it('arms exactly the remaining time when `until` is under 60 s away', async () => {
     const { focus, clock } = await setup(await tempDir());
     await focus.set({ active: true, minutes: 1 });
-    clock.advance(MAX_TIMER_MS - 1);
-    // The first timer (60 s) has not fired; re-arming happens on the next recompute.
+    clock.advance(MAX_SLEEP_MS - 1);
+    // One timer, due exactly at `until`: a recompute keeps it rather than arming another.
     focus.recompute();
-    expect(clock.pendingTimers().map((t) => t.delayMs)).toEqual([1]);
+    expect(clock.pendingTimers().map((t) => t.remainingMs)).toEqual([1]);
   });
 
   it('a forward clock jump past `until` plus recompute() ends focus at once', async () => {
@@ -103,7 +104,7 @@ describe('focus service', () => {
     focus.recompute();
     expect(focus.status()).toEqual(OFF);
     expect(changes).toHaveLength(2);
-    expect(idleTimers(clock)).toEqual([MAX_TIMER_MS]);
+    expect(idleTimers(clock)).toEqual([MAX_SLEEP_MS]);
   });
 
   it('a backward clock jump after expiry does not bring the session back', async () => {
@@ -128,7 +129,7 @@ describe('focus service', () => {
     focus.recompute();
     expect(focus.status()).toEqual(on);
     expect(changes).toHaveLength(1);
-    expect(clock.pendingTimers().every((t) => t.delayMs <= MAX_TIMER_MS)).toBe(true);
+    expect(clock.pendingTimers().every((t) => t.delayMs <= MAX_SLEEP_MS)).toBe(true);
     clock.advance(30 * MINUTE_MS + 45 * MINUTE_MS); // past `since` again, then to the end
     expect(focus.status()).toEqual(OFF);
     expect(transitions.map((t) => t.status.active)).toEqual([true, false]);
@@ -181,7 +182,7 @@ describe('focus service', () => {
     const clock = createFakeClock(T0 + 2 * 60 * MINUTE_MS);
     const second = await setup(dataDir, clock);
     expect(second.focus.status()).toEqual(OFF);
-    expect(idleTimers(clock)).toEqual([MAX_TIMER_MS]);
+    expect(idleTimers(clock)).toEqual([MAX_SLEEP_MS]);
   });
 
   it('an open-ended session survives a restart; turning it off survives one too', async () => {

@@ -7,7 +7,8 @@ import { armed, berlin, deepWork, startEngine } from '../../../test/helpers/focu
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { HOUR_MS, MINUTE_MS } from '../../shared/channels';
 import type { FocusRule } from '../../shared/focus-schedule';
-import { MAX_TIMER_MS } from './focus-engine';
+import { MAX_SLEEP_MS } from '../lib/wake-timer';
+import {} from './focus-engine';
 
 // 2026-11-18 is a Wednesday; Berlin is at +01:00. Deep work runs 09:00–11:00 on weekdays.
 const WED_0830 = berlin('2026-11-18T08:30');
@@ -26,7 +27,7 @@ describe('focus engine: scheduled blocks', () => {
     while (clock.now() < WED_1100 + 30 * MINUTE_MS) {
       const pending = armed(clock);
       expect(pending).toHaveLength(1);
-      expect(pending[0]).toBeLessThanOrEqual(MAX_TIMER_MS);
+      expect(pending[0]).toBeLessThanOrEqual(MAX_SLEEP_MS);
       clock.advance(7_000);
       if (clock.now() > WED_0900 && clock.now() < WED_1100) {
         expect(focus.status()).toEqual({
@@ -59,7 +60,7 @@ describe('focus engine: scheduled blocks', () => {
     const days = transitions.map((t) => `${new Date(t.at).toISOString().slice(0, 13)} ${t.status.active}`);
     expect(days).toEqual(['20', '23'].flatMap((d) => [`2026-11-${d}T08 true`, `2026-11-${d}T10 false`]));
     expect(new Set(transitions.map((t) => t.id)).size).toBe(4);
-    expect(Math.max(...longestTimers)).toBeLessThanOrEqual(MAX_TIMER_MS);
+    expect(Math.max(...longestTimers)).toBeLessThanOrEqual(MAX_SLEEP_MS);
   });
 });
 
@@ -70,12 +71,14 @@ describe('focus engine: the clock jumps forward (sleep, NTP)', () => {
       start: WED_0830,
     });
     clock.set(WED_1100 + HOUR_MS); // no timer ran: the machine slept through the block
-    expect(focus.status().nextChangeAt).toBe(WED_0900); // stale until someone looks at the clock
+    // A read computes the state now, but changes nothing: no change event before recompute().
+    expect(focus.status()).toMatchObject({ active: false, nextChangeAt: THU_0900 });
+    expect(changes).toHaveLength(0);
     focus.recompute();
     expect(focus.status()).toMatchObject({ active: false, nextChangeAt: THU_0900, nextBlock: thursday });
     expect(changes).toHaveLength(1);
     expect(transitions).toEqual([]); // off before, off after: the skipped block is not history
-    expect(armed(clock)).toEqual([MAX_TIMER_MS]);
+    expect(armed(clock)).toEqual([MAX_SLEEP_MS]);
 
     clock.advance(THU_0900 - clock.now());
     expect(transitions.map((t) => [t.at, t.status.active])).toEqual([[THU_0900, true]]);
@@ -172,12 +175,15 @@ describe('focus engine: the clock moves back', () => {
 });
 
 describe('focus engine: resume', () => {
-  it('shows the stale state while asleep; recompute() on resume ends an expired session at once', async () => {
+  it('status() reads the clock after a sleep without firing anything; recompute() on resume records the end', async () => {
     const start = WED_1100 + HOUR_MS;
     const { focus, clock, transitions } = await startEngine({ dataDir: await tempDir(), start });
     await focus.set({ active: true, minutes: 25 });
     clock.set(start + 3 * HOUR_MS); // the machine slept; its timers did not run
-    expect(focus.status()).toMatchObject({ active: true, until: start + 25 * MINUTE_MS });
+    // A read shows the truth (a GET after resume must not show the session from before the sleep)…
+    expect(focus.status()).toMatchObject({ active: false, cause: null });
+    // …but changes nothing: the end reaches history only when the engine recomputes.
+    expect(transitions.map((t) => t.status.active)).toEqual([true]);
     focus.recompute(); // what the desktop host calls on resume and unlock
     expect(focus.status()).toMatchObject({ active: false, cause: null });
     expect(transitions.map((t) => [t.at, t.status.active])).toEqual([

@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { MINUTE_MS } from '../../shared/channels';
-import { LullError, type Unsubscribe } from '../../shared/contract';
+import { LullError } from '../../shared/contract';
 import type { FocusRule } from '../../shared/focus-schedule';
 import type { FocusSet, FocusStatus } from '../../shared/focus-schemas';
 import { evaluateFocus, type FocusOverride, transitionsBetween } from '../../shared/focus-state';
 import { tomorrowWorkingStartOrNull, type WorkingCalendar } from '../../shared/working-time';
 import { readFileIfExists, writeFileAtomic } from '../lib/atomic-file';
+import { createEmitter, type Unsubscribe } from '../lib/emitter';
 import { createSerialQueue } from '../lib/serial';
-import type { Cancel, Clock, Logger } from '../ports';
+import { createWakeScheduler, type WakeScheduler } from '../lib/wake-timer';
+import type { Clock, Logger } from '../ports';
 
 export const FOCUS_FILE = 'focus.json';
 
-/** The most a timer may sleep before the state is recomputed from the clock (DESIGN.md "Time"). */
-export const MAX_TIMER_MS = 60_000;
 /** How many fired transition ids are remembered to stop double firing after the clock moves back. */
 const FIRED_MEMORY = 200;
 
@@ -24,12 +24,15 @@ export interface FocusTransition {
   previous: FocusStatus;
 }
 
-export interface FocusService {
+export interface FocusEngine {
   /** Records, once, a change that happened while the app was closed; call when history listens. */
   start(): void;
   status(): FocusStatus;
   set(request: FocusSet): Promise<FocusStatus>;
-  /** Re-reads the clock: on timer wake, resume, unlock, time-zone or settings change. */
+  /**
+   * Re-reads the clock and announces what changed: the wake timer, resume, unlock, time-zone and
+   * settings changes call it. `status()` alone never changes anything.
+   */
   recompute(): void;
   /** Every status change, including silent ones (a clock set back): for mirrors like the tray. */
   onChange(listener: (status: FocusStatus, previous: FocusStatus) => void): Unsubscribe;
@@ -47,12 +50,14 @@ interface Persisted {
   seenAt: number | null;
 }
 
-export interface FocusServiceOptions {
+export interface FocusEngineOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
   rules?: () => readonly FocusRule[];
   calendar?: () => WorkingCalendar | null;
+  /** The core's one wake timer; a private one where the engine runs alone (tests). */
+  scheduler?: WakeScheduler;
 }
 
 const sameStatus = (a: FocusStatus, b: FocusStatus) =>
@@ -99,19 +104,22 @@ function parsePersisted(text: string): Persisted | null {
  * every wake (at most 60 s apart), on resume and on any change. A forward clock jump collapses missed
  * transitions into the current state at once; a transition id that already fired never fires again.
  */
-export async function createFocusService(options: FocusServiceOptions): Promise<FocusService> {
+export async function createFocusEngine(options: FocusEngineOptions): Promise<FocusEngine> {
   const file = path.join(options.dataDir, FOCUS_FILE);
   const rules = options.rules ?? (() => []);
   const calendar = options.calendar ?? (() => null);
-  const changeListeners = new Set<(status: FocusStatus, previous: FocusStatus) => void>();
-  const transitionListeners = new Set<(transition: FocusTransition) => void>();
+  const emitter = createEmitter<{
+    change: [status: FocusStatus, previous: FocusStatus];
+    transition: [transition: FocusTransition];
+  }>((error) => options.logger.error(`focus listener failed: ${String(error)}`));
+  const ownScheduler = options.scheduler ? null : createWakeScheduler(options.clock, () => undefined);
+  const timer = (options.scheduler ?? ownScheduler!).timer('focus', () => engine.recompute());
   const writes = createSerialQueue();
   const persisted = await load();
   let override = persisted.override;
   const fired = new Set(persisted.fired);
   let evaluatedAt = options.clock.now();
   let current = evaluateFocus(rules(), override, evaluatedAt);
-  let cancelTimer: Cancel | null = null;
   let closed = false;
   // A file from before this was recorded has nothing to catch up on.
   let announced = persisted.announced ?? current.active;
@@ -150,20 +158,17 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     if (fired.size > FIRED_MEMORY) fired.delete(fired.values().next().value as string);
     announced = transition.status.active;
     void save();
-    for (const listener of transitionListeners) listener(transition);
+    emitter.emit('transition', transition);
   }
 
   function arm(): void {
-    cancelTimer?.();
-    cancelTimer = null;
     if (closed) return;
     const now = options.clock.now();
     // Not only flips change the status: an override ending inside a block hands over to the
     // schedule, a skip ends with its block, a block starting under an override moves `nextBlock`.
     const changes = [current.nextChangeAt, override?.until ?? null, current.nextBlock?.start ?? null];
-    const ahead = changes.filter((at) => at !== null && at > now).map((at) => at! - now);
-    const delay = Math.min(MAX_TIMER_MS, ...ahead);
-    cancelTimer = options.clock.setTimer(() => service.recompute(), Math.max(0, delay));
+    const ahead = changes.filter((at): at is number => at !== null && at > now);
+    timer.arm(ahead.length > 0 ? Math.min(...ahead) : null);
   }
 
   /** The id of the flip the clock just crossed going forward, or null when it went back. */
@@ -187,7 +192,7 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     arm();
     if (wasOverride !== override && transitionId === null) void save();
     if (sameStatus(previous, current)) return;
-    for (const listener of changeListeners) listener(current, previous);
+    emitter.emit('change', current, previous);
     if (previous.active === current.active || id === null || fired.has(id)) return;
     fire({ id, at: now, status: current, previous });
   }
@@ -227,7 +232,19 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
     return { kind: 'on', since, until: request.until };
   }
 
-  const service: FocusService = {
+  /** The state now, computed without touching any: the timer may not have run yet after a sleep. */
+  function statusAt(now: number): FocusStatus {
+    const stale =
+      now < evaluatedAt ||
+      (current.nextChangeAt !== null && now >= current.nextChangeAt) ||
+      (override?.until != null && override.until <= now) ||
+      (current.nextBlock != null && now >= current.nextBlock.start);
+    if (!stale) return current;
+    const live = override && override.until !== null && override.until <= now ? null : override;
+    return evaluateFocus(rules(), live, now);
+  }
+
+  const engine: FocusEngine = {
     start() {
       // What changed while the app was closed reaches history once: a block already running at
       // launch starts, a session that ended while closed ends, each at the instant it happened.
@@ -247,7 +264,7 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
       }
       fire({ id, at: last?.at ?? current.since ?? now, status: current, previous });
     },
-    status: () => current,
+    status: () => statusAt(options.clock.now()),
     // One request at a time, in call order, so the file, the memory and the answers agree.
     set: (request) =>
       writes(async () => {
@@ -263,23 +280,16 @@ export async function createFocusService(options: FocusServiceOptions): Promise<
         return current;
       }),
     recompute: () => publish(null),
-    onChange(listener) {
-      changeListeners.add(listener);
-      return () => changeListeners.delete(listener);
-    },
-    onTransition(listener) {
-      transitionListeners.add(listener);
-      return () => transitionListeners.delete(listener);
-    },
+    onChange: (listener) => emitter.on('change', listener),
+    onTransition: (listener) => emitter.on('transition', listener),
     close() {
       closed = true;
-      cancelTimer?.();
-      cancelTimer = null;
-      changeListeners.clear();
-      transitionListeners.clear();
+      timer.close();
+      ownScheduler?.close();
+      emitter.clear();
       // A transition's fired id is saved in the background: quitting must not lose it.
       return writes(async () => undefined);
     },
   };
-  return service;
+  return engine;
 }

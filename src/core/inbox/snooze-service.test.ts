@@ -31,13 +31,13 @@ describe('snooze wake-ups', () => {
     const { core, clock, notified, wakes } = await start();
     await core.focus.set({ active: true, minutes: 30 });
     await core.ingest.ingest([update('a')]);
-    expect(core.batcher.status().heldCount).toBe(1);
+    expect(core.delivery.status().heldCount).toBe(1);
     await core.handlers['inbox:set-state']({
       ids: ['chat/a'],
       state: 'snoozed',
       snoozeUntil: T0 + 2 * HOUR_MS,
     });
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
 
     clock.advance(2 * HOUR_MS - MINUTE_MS);
     await settle();

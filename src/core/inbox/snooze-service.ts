@@ -4,10 +4,10 @@ import type { InboxItem } from '../../shared/schemas';
 import type { Journal } from '../journal/journal';
 import { readJsonFile, writeFileAtomic } from '../lib/atomic-file';
 import { createSerialQueue } from '../lib/serial';
-import type { Cancel, Clock, Logger } from '../ports';
+import { createWakeScheduler, type WakeScheduler } from '../lib/wake-timer';
+import type { Clock, Logger } from '../ports';
 
 export const SNOOZE_FILE = 'snoozes.json';
-const MAX_TIMER_MS = 60_000;
 
 const fileSchema = z.record(z.string(), z.number());
 
@@ -34,12 +34,15 @@ export async function createSnoozeService(options: {
   known: (id: string) => InboxItem | undefined;
   /** Routes a woken item as if it had just arrived, and announces it. */
   reroute: (items: InboxItem[]) => Promise<void>;
+  /** The core's one wake timer; a private one where the service runs alone (tests). */
+  scheduler?: WakeScheduler;
 }): Promise<SnoozeService> {
   const file = path.join(options.dataDir, SNOOZE_FILE);
   const serial = createSerialQueue();
   const snoozes = new Map<string, number>(Object.entries(await load()));
-  let cancelTimer: Cancel | null = null;
   let closed = false;
+  const ownScheduler = options.scheduler ? null : createWakeScheduler(options.clock, () => undefined);
+  const timer = (options.scheduler ?? ownScheduler!).timer('snooze', () => void wake());
 
   async function load(): Promise<Record<string, number>> {
     const read = await readJsonFile(file, fileSchema);
@@ -53,16 +56,15 @@ export async function createSnoozeService(options: {
   const save = () => writeFileAtomic(file, JSON.stringify(Object.fromEntries(snoozes)));
 
   function arm(): void {
-    cancelTimer?.();
     if (closed) return;
-    const now = options.clock.now();
-    const next = Math.min(...snoozes.values());
-    const delay = Number.isFinite(next) ? Math.min(Math.max(0, next - now), MAX_TIMER_MS) : MAX_TIMER_MS;
-    cancelTimer = options.clock.setTimer(() => void wake(), delay);
+    let next: number | null = null;
+    for (const until of snoozes.values()) if (next === null || until < next) next = until;
+    timer.arm(next);
   }
 
   function wake(): Promise<void> {
     return serial(async () => {
+      if (closed) return;
       const now = options.clock.now();
       const due = [...snoozes].filter(([, until]) => until <= now).map(([id]) => id);
       if (due.length > 0) {
@@ -93,7 +95,8 @@ export async function createSnoozeService(options: {
     recompute: () => void wake(),
     async close() {
       closed = true;
-      cancelTimer?.();
+      timer.close();
+      ownScheduler?.close();
       await serial(async () => undefined);
     },
   };
