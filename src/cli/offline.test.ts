@@ -66,11 +66,12 @@ describe('focus arguments', () => {
 });
 
 describe('focus text', () => {
+  // The tray's and the window's label (formatFocusLabel), with the next block's time while off.
   it.each([
-    [{ active: true, until: '2026-11-20T10:00:00Z' }, 'Focus on until 11:00'],
-    [{ active: true, until: null }, 'Focus on until turned off'],
+    [{ active: true, until: '2026-11-20T10:00:00Z' }, 'Focus on · until 11:00'],
+    [{ active: true, until: null }, 'Focus on'],
     [
-      { active: true, ruleName: 'Deep work', until: '2026-11-20T10:00:00Z' },
+      { active: true, cause: 'schedule', ruleName: 'Deep work', until: '2026-11-20T10:00:00Z' },
       'Focus on · Deep work until 11:00',
     ],
     [{ active: false, until: null }, 'Focus off'],
@@ -78,11 +79,8 @@ describe('focus text', () => {
       { active: false, nextBlock: { start: '2026-11-23T08:00:00Z', name: 'Deep work' } },
       'Focus off · next block Mon 09:00',
     ],
-    [
-      { active: false, skipping: true, nextBlock: { start: '2026-11-21T08:00:00Z' } },
-      'Focus off · skipping the scheduled block · next block Sat 09:00',
-    ],
-  ])('%j reads "%s"', (status, text) => expect(describeFocus(status, ctx)).toBe(text));
+    [{ active: false, skipping: true, nextBlock: { start: '2026-11-21T08:00:00Z' } }, 'Skipping this block'],
+  ] as const)('%j reads "%s"', (status, text) => expect(describeFocus(status, ctx)).toBe(text));
 });
 
 describe('push --json', () => {

@@ -133,6 +133,37 @@ describe('formatFocusLabel', () => {
     expect(formatFocusLabel(skipping, ctx)).toBe('Skipping this block');
     expect(formatFocusLabel({ ...skipping, skipping: false }, ctx, 'Deep work')).toBe('Focus off');
   });
+
+  it('says more where there is room: the skip’s end, the next block, the menu bar’s short form', () => {
+    const skipping = { active: false, until: null, skipping: true };
+    expect(formatFocusLabel(skipping, ctx, 'Deep work', { skipUntil: at('2026-03-10T12:00') })).toBe(
+      'Skipping Deep work until 12:00',
+    );
+    const off = {
+      active: false,
+      until: null,
+      nextBlock: { start: at('2026-03-13T09:00'), name: 'Deep work' },
+    };
+    expect(formatFocusLabel(off, ctx)).toBe('Focus off');
+    expect(formatFocusLabel(off, ctx, null, { nextBlock: 'time' })).toBe('Focus off · next block Fri 09:00');
+    expect(formatFocusLabel(off, ctx, null, { nextBlock: 'named' })).toBe(
+      'Focus off · next block Fri 09:00 (Deep work)',
+    );
+    const block = {
+      active: true,
+      until: at('2026-03-10T12:00'),
+      cause: 'schedule',
+      ruleName: 'Deep work',
+    } as const;
+    expect(formatFocusLabel(block, ctx, null, { short: true })).toBe('Focus until 12:00');
+    expect(formatFocusLabel({ active: true, until: null }, ctx, null, { short: true })).toBe('Focus on');
+  });
+
+  it('reads an unknown zone as UTC rather than "Invalid DateTime"', () => {
+    const lost = { ...ctx, zone: 'Not/AZone' };
+    expect(formatInstant(Date.UTC(2026, 2, 10, 9, 30), lost)).toBe('09:30');
+    expect(calendarDaysBetween(now, now + 86_400_000, 'Not/AZone')).toBe(1);
+  });
 });
 
 describe('formatCountdown', () => {

@@ -1,8 +1,8 @@
 /**
- * How reply deadlines read to a person: which group an item falls in (Overdue / Due today / Tomorrow /
- * This week / Later) and short phrases such as "due in 3 h · 14:00" or "overdue by 2 h · 12:00".
- * Pure: `now`, the IANA zone and the locale are arguments, so the renderer, notifications and tests
- * agree on every word.
+ * How reply deadlines and focus read to a person: which group an item falls in (Overdue / Due today /
+ * Tomorrow / This week / Later), short phrases such as "due in 3 h · 14:00" or "overdue by 2 h · 12:00",
+ * and the focus label. Pure: `now`, the IANA zone and the locale are arguments, so the renderer, the
+ * tray, the CLI, notifications and tests agree on every word.
  */
 import { DateTime } from 'luxon';
 import { MINUTE_MS } from './channels';
@@ -26,15 +26,24 @@ export interface TimeContext {
   readonly locale?: string | undefined;
 }
 
+/**
+ * `at` in the zone. A zone luxon does not know (a hand-edited settings file) reads as UTC rather than
+ * "Invalid DateTime": a label that is off by the offset beats one that says nothing.
+ */
+function inZone(at: number, zone: string): DateTime {
+  const dt = DateTime.fromMillis(at, { zone });
+  return dt.isValid ? dt : DateTime.fromMillis(at, { zone: 'utc' });
+}
+
 function local(at: number, ctx: TimeContext): DateTime {
-  const dt = DateTime.fromMillis(at, { zone: ctx.zone });
+  const dt = inZone(at, ctx.zone);
   return ctx.locale ? dt.setLocale(ctx.locale) : dt;
 }
 
 /** Calendar days from `now` to `at` in the zone: 0 today, 1 tomorrow, -1 yesterday. */
 export function calendarDaysBetween(now: number, at: number, zone: string): number {
-  const start = DateTime.fromMillis(now, { zone }).startOf('day');
-  const end = DateTime.fromMillis(at, { zone }).startOf('day');
+  const start = inZone(now, zone).startOf('day');
+  const end = inZone(at, zone).startOf('day');
   return Math.round(end.diff(start, 'days').days);
 }
 
@@ -139,25 +148,44 @@ export interface FocusLabelStatus {
   readonly cause?: 'manual' | 'schedule' | null;
   readonly ruleName?: string | null;
   readonly skipping?: boolean;
+  readonly nextBlock?: { readonly start: number; readonly name: string } | null;
+}
+
+/** What a label has room for beyond the state; the window's toggle shows none of it. */
+export interface FocusLabelDetail {
+  /** While skipping: when focus comes back by itself ("Skipping Deep work until 11:00"). */
+  readonly skipUntil?: number | null;
+  /** While off: the next block's start ("Focus off · next block Mon 09:00"), `named` adds "(Deep work)". */
+  readonly nextBlock?: 'time' | 'named';
+  /** The menu bar's few words: "Focus until 11:00" without the block's name. */
+  readonly short?: boolean;
 }
 
 /**
- * The focus toggle's label: "Focus on · Deep work until 11:00", "Focus on · until 11:00", "Focus on",
- * "Focus off", or "Skipping Deep work" while a scheduled block is skipped. The status names the rules
- * only while a block runs, so the skipped block's name can be passed in (`skippedName`).
+ * The one focus label, shared by the window's toggle, the tray and the CLI: "Focus on · Deep work until
+ * 11:00", "Focus on · until 11:00", "Focus on", "Focus off", "Skipping Deep work". The status names the
+ * rules only while a block runs, so the skipped block's name can be passed in (`skippedName`).
  */
 export function formatFocusLabel(
   status: FocusLabelStatus,
   ctx: TimeContext,
   skippedName?: string | null,
+  detail: FocusLabelDetail = {},
 ): string {
+  const at = (instant: number) => formatInstant(instant, ctx);
   if (!status.active) {
-    if (!status.skipping) return 'Focus off';
-    const name = status.ruleName ?? skippedName;
-    return name ? `Skipping ${name}` : 'Skipping this block';
+    if (status.skipping) {
+      const name = status.ruleName ?? skippedName ?? 'this block';
+      return detail.skipUntil == null ? `Skipping ${name}` : `Skipping ${name} until ${at(detail.skipUntil)}`;
+    }
+    const next = detail.nextBlock ? status.nextBlock : null;
+    if (!next) return 'Focus off';
+    const named = detail.nextBlock === 'named' ? ` (${next.name})` : '';
+    return `Focus off · next block ${at(next.start)}${named}`;
   }
+  if (detail.short) return status.until === null ? 'Focus on' : `Focus until ${at(status.until)}`;
   const name = status.cause === 'schedule' ? status.ruleName : null;
-  const until = status.until === null ? null : `until ${formatInstant(status.until, ctx)}`;
+  const until = status.until === null ? null : `until ${at(status.until)}`;
   const tail = [name, until].filter(Boolean).join(' ');
   return tail ? `Focus on · ${tail}` : 'Focus on';
 }

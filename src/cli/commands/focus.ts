@@ -1,8 +1,8 @@
-import type { TimeContext } from '../../shared/due-format';
+import { formatFocusLabel, type TimeContext } from '../../shared/due-format';
 import { FOCUS_UNTIL_NAMES } from '../../shared/focus-schemas';
 import { type CliIo, usageError } from '../io';
 import { GLOBAL_HELP, parseCommand } from '../session';
-import { clock, parseDuration, timeContext, toMillis, untilLocalTime } from '../time';
+import { parseDuration, timeContext, toMillis, untilLocalTime } from '../time';
 
 export const FOCUS_HELP = `Usage: lull focus on [LENGTH]      focus until turned off, or for LENGTH: 45m, 1h30m, 2h, 90 (minutes)
        lull focus until HH:mm      focus until a local time: today, or tomorrow if it has passed
@@ -15,22 +15,29 @@ ${GLOBAL_HELP}`;
 /** The focus status as GET/PUT /v1/focus send it (instants as ISO 8601). */
 interface FocusPayload {
   active: boolean;
+  cause?: 'manual' | 'schedule' | null;
   until?: string | number | null;
   ruleName?: string | null;
   skipping?: boolean;
   nextBlock?: { start?: string | number; name?: string } | null;
 }
 
-/** "Focus on · Deep work until 11:00", "Focus on until turned off", "Focus off · next block Mon 09:00". */
+/** The tray's and the window's words: "Focus on · Deep work until 11:00", "Focus off · next block Mon 09:00". */
 export function describeFocus(status: FocusPayload, ctx: TimeContext): string {
-  const until = toMillis(status.until);
-  if (status.active) {
-    const rule = status.ruleName ? ` · ${status.ruleName}` : '';
-    return `Focus on${rule} ${until === null ? 'until turned off' : `until ${clock(until, ctx)}`}`;
-  }
-  const next = toMillis(status.nextBlock?.start);
-  const skipping = status.skipping ? ' · skipping the scheduled block' : '';
-  return `Focus off${skipping}${next === null ? '' : ` · next block ${clock(next, ctx)}`}`;
+  const start = toMillis(status.nextBlock?.start);
+  return formatFocusLabel(
+    {
+      active: status.active,
+      cause: status.cause ?? null,
+      until: toMillis(status.until),
+      ruleName: status.ruleName ?? null,
+      skipping: status.skipping ?? false,
+      nextBlock: start === null ? null : { start, name: status.nextBlock?.name ?? '' },
+    },
+    ctx,
+    null,
+    { nextBlock: 'time' },
+  );
 }
 
 function untilValue(text: string | undefined, io: CliIo): string {

@@ -4,12 +4,15 @@ import { deepWorkUtc } from '../../../../test/helpers/focus-rules';
 import type { FocusRule } from '../../../shared/focus-schedule';
 import type { FocusSet } from '../../../shared/focus-schemas';
 import { evaluateFocus, type FocusOverride } from '../../../shared/focus-state';
-import { DEFAULT_WORKING_HOURS, type WorkingCalendar } from '../../../shared/working-time';
+import {
+  DEFAULT_WORKING_HOURS,
+  tomorrowWorkingStartOrNull,
+  type WorkingCalendar,
+} from '../../../shared/working-time';
 import {
   buildTrayMenuTemplate,
   describeHeld,
   describeStatus,
-  formatWhen,
   type TrayActions,
   type TrayView,
   traySummary,
@@ -77,22 +80,36 @@ function menu(v: TrayView) {
 const manualOn = (until: number | null, since = T0): FocusOverride => ({ kind: 'on', since, until });
 const skip: FocusOverride = { kind: 'off', since: IN_BLOCK, until: T0 + 2 * HOUR };
 
-describe('formatWhen', () => {
+describe('times in the tray', () => {
+  const nextSummary = (at: number, calendar = UTC_CALENDAR) =>
+    describeHeld(view(T0, { heldCount: 1, nextReleaseAt: at, calendar }));
+
   it('gives the time today, the weekday within a week and the date beyond, 24 h in the zone', () => {
-    expect(formatWhen(T0 + 2 * HOUR, T0, 'UTC')).toBe('11:00');
-    expect(formatWhen(T0 + 24 * HOUR, T0, 'UTC')).toBe('Wed 09:00');
-    expect(formatWhen(T0 + 6 * 24 * HOUR, T0, 'UTC')).toBe('Mon 09:00');
-    expect(formatWhen(T0 + 10 * 24 * HOUR, T0, 'UTC')).toBe('Fri 14 Mar 09:00');
-    expect(formatWhen(T0 + 14 * HOUR, T0, 'UTC')).toBe('23:00');
-    expect(formatWhen(T0 + 15 * HOUR, T0, 'UTC')).toBe('Wed 00:00');
+    expect(nextSummary(T0 + 2 * HOUR)).toBe('1 held · next summary 11:00');
+    expect(nextSummary(T0 + 24 * HOUR)).toBe('1 held · next summary Wed 09:00');
+    expect(nextSummary(T0 + 6 * 24 * HOUR)).toBe('1 held · next summary Mon 09:00');
+    expect(nextSummary(T0 + 10 * 24 * HOUR)).toBe('1 held · next summary 14 Mar, 09:00');
+    expect(nextSummary(T0 + 14 * HOUR)).toBe('1 held · next summary 23:00');
+    expect(nextSummary(T0 + 15 * HOUR)).toBe('1 held · next summary Wed 00:00');
   });
 
-  it('reads days and hours in the given zone, and falls back to the system zone for an unknown one', () => {
-    expect(formatWhen(T0 + 2 * HOUR, T0, 'Europe/Berlin')).toBe('12:00');
+  it('reads days and hours in the calendar zone, and UTC for a zone no one knows', () => {
+    const zone = (name: string) => ({ ...UTC_CALENDAR, zone: name });
+    expect(nextSummary(T0 + 2 * HOUR, zone('Europe/Berlin'))).toBe('1 held · next summary 12:00');
     // 23:00 UTC is already Wednesday in Berlin, but 09:00 Tuesday is still Tuesday.
-    expect(formatWhen(T0 + 14 * HOUR, T0, 'Europe/Berlin')).toBe('Wed 00:00');
-    expect(formatWhen(T0 + 2 * HOUR, T0, 'America/New_York')).toBe('06:00');
-    expect(formatWhen(T0 + 2 * HOUR, T0, 'Not/AZone')).toBe('11:00');
+    expect(nextSummary(T0 + 14 * HOUR, zone('Europe/Berlin'))).toBe('1 held · next summary Wed 00:00');
+    expect(nextSummary(T0 + 2 * HOUR, zone('America/New_York'))).toBe('1 held · next summary 06:00');
+    expect(nextSummary(T0 + 2 * HOUR, zone('Not/AZone'))).toBe('1 held · next summary 11:00');
+  });
+
+  it('ends "until tomorrow" where the focus engine does', () => {
+    const berlin = { ...UTC_CALENDAR, zone: 'Europe/Berlin' };
+    // Late Friday, a Sunday afternoon, the night the clocks go forward in Berlin.
+    for (const now of [FRIDAY_NOON + 11 * HOUR, Date.UTC(2025, 2, 9, 15), Date.UTC(2025, 2, 29, 23, 30)]) {
+      for (const calendar of [UTC_CALENDAR, berlin]) {
+        expect(view(now, { calendar }).workingStart).toBe(tomorrowWorkingStartOrNull(now, calendar));
+      }
+    }
   });
 });
 

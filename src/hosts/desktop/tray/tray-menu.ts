@@ -3,11 +3,16 @@
  * every state's texts and items can be tested without a tray. Times are 24 h, in the user's zone.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { DateTime } from 'luxon';
+import {
+  calendarDaysBetween,
+  formatFocusLabel,
+  formatInstant,
+  type TimeContext,
+} from '../../../shared/due-format';
 import type { FocusRule } from '../../../shared/focus-schedule';
 import type { FocusSet, FocusStatus } from '../../../shared/focus-schemas';
 import { evaluateFocus } from '../../../shared/focus-state';
-import { nextWorkingStartOrNull, type WorkingCalendar } from '../../../shared/working-time';
+import { tomorrowWorkingStartOrNull, type WorkingCalendar } from '../../../shared/working-time';
 
 /** What the tray menu can ask for; createTray wires these to the core and the window. */
 export interface TrayActions {
@@ -34,7 +39,7 @@ export interface TrayView {
   zone: string;
   /** The scheduled block running now, whether or not the user skipped it or overrode it. */
   block: { name: string; end: number | null } | null;
-  /** Where "until tomorrow" would end: the first working start from tomorrow; null without working hours. */
+  /** Where "until tomorrow" ends, exactly as the focus engine resolves it; null without working hours. */
   workingStart: number | null;
   /** Updates held back for a summary; mentioned only when there are some. */
   heldCount: number;
@@ -63,67 +68,38 @@ export function trayViewAt(input: {
   };
 }
 
-/** As the focus engine resolves `until: "working-start"`: the first working start from tomorrow's midnight. */
+/** The focus engine's "until tomorrow", so the menu names the very instant focus will end. */
 function tomorrowsWorkingStart(now: number, calendar: WorkingCalendar): number | null {
-  const tomorrow = DateTime.fromMillis(now, { zone: calendar.zone }).startOf('day').plus({ days: 1 });
-  if (!tomorrow.isValid) return null;
   try {
-    return nextWorkingStartOrNull(tomorrow.toMillis(), calendar);
+    return tomorrowWorkingStartOrNull(now, calendar);
   } catch {
-    return null;
+    return null; // a zone the settings file names but no one knows: the item is disabled instead
   }
 }
 
-function local(at: number, zone: string): DateTime {
-  const inZone = DateTime.fromMillis(at, { zone });
-  // An unknown zone in the settings must not break the tray: the system's zone is the next best.
-  return (inZone.isValid ? inZone : DateTime.fromMillis(at)).setLocale('en-GB');
-}
+/** Times in the tray: 24 h, in the calendar's zone, with English day names like the rest of the menu. */
+const timeContext = (view: TrayView): TimeContext => ({ now: view.now, zone: view.zone, locale: 'en-GB' });
 
-/** Local calendar days from `now` to `at`: 0 today, 1 tomorrow. */
-function daysAhead(at: number, now: number, zone: string): number {
-  const day = (t: number) => local(t, zone).startOf('day');
-  return Math.round(day(at).diff(day(now), 'days').days);
-}
-
-/** "11:00" today, "Mon 09:00" within the coming week, "Mon 17 Mar 09:00" further away. */
-export function formatWhen(at: number, now: number, zone: string): string {
-  const days = daysAhead(at, now, zone);
-  const when = local(at, zone);
-  if (days === 0) return when.toFormat('HH:mm');
-  if (days > 0 && days < 7) return when.toFormat('ccc HH:mm');
-  return when.toFormat('ccc d LLL HH:mm');
+/** A skip lasts to the block's end unless the block has grown since: then focus comes back at the skip's end. */
+function skipEnd(view: TrayView): number | null {
+  // nextChangeAt is the next block's start while a skip runs to the block's end, where nothing flips.
+  const blockEnd = view.block?.end ?? null;
+  const next = view.status.nextChangeAt;
+  return next !== null && (blockEnd === null || next < blockEnd) ? next : blockEnd;
 }
 
 /** The menu's first line: "Focus on · Deep work until 11:00", "Focus off · next block Mon 09:00 (Deep work)"… */
 export function describeStatus(view: TrayView): string {
-  const { status } = view;
-  const at = (t: number) => formatWhen(t, view.now, view.zone);
-  if (status.skipping) {
-    // A skip lasts to the block's end, where nothing flips (nextChangeAt is the next block's start),
-    // unless the block has grown since: then focus comes back at the skip's end, before the block's.
-    const name = view.block?.name ?? 'this block';
-    const blockEnd = view.block?.end ?? null;
-    const next = status.nextChangeAt;
-    const end = next !== null && (blockEnd === null || next < blockEnd) ? next : blockEnd;
-    return end === null ? `Skipping ${name}` : `Skipping ${name} until ${at(end)}`;
-  }
-  if (status.active) {
-    const rule = status.cause === 'schedule' ? status.ruleName : null;
-    if (status.until === null) return rule ? `Focus on · ${rule}` : 'Focus on';
-    return `Focus on · ${rule ? `${rule} ` : ''}until ${at(status.until)}`;
-  }
-  const next = status.nextBlock;
-  return next ? `Focus off · next block ${at(next.start)} (${next.name})` : 'Focus off';
+  return formatFocusLabel(view.status, timeContext(view), view.block?.name, {
+    skipUntil: view.status.skipping ? skipEnd(view) : null,
+    nextBlock: 'named',
+  });
 }
 
 /** "Focus until 11:00", "Focus on", "Focus off · next block 09:00", "Skipping Deep work until 11:00". */
 function focusSummary(view: TrayView): string {
-  const { status } = view;
-  const at = (t: number) => formatWhen(t, view.now, view.zone);
-  if (status.skipping) return describeStatus(view);
-  if (status.active) return status.until === null ? 'Focus on' : `Focus until ${at(status.until)}`;
-  return status.nextBlock ? `Focus off · next block ${at(status.nextBlock.start)}` : 'Focus off';
+  if (view.status.skipping) return describeStatus(view);
+  return formatFocusLabel(view.status, timeContext(view), null, { nextBlock: 'time', short: true });
 }
 
 /** The macOS title, short for the menu bar: "Focus until 11:00 · 4 held", "Focus on". */
@@ -137,7 +113,7 @@ export function describeHeld(view: TrayView): string {
   if (view.heldCount === 0) return '';
   const next = view.nextReleaseAt;
   if (next === null) return `${view.heldCount} held`;
-  const when = next <= view.now ? 'now' : formatWhen(next, view.now, view.zone);
+  const when = next <= view.now ? 'now' : formatInstant(next, timeContext(view));
   return `${view.heldCount} held · next summary ${when}`;
 }
 
@@ -151,9 +127,9 @@ function untilTomorrowLabel(view: TrayView): string {
   const start = view.workingStart;
   if (start === null) return 'Until tomorrow morning';
   // Friday's "tomorrow" is Monday's start: say so rather than promise a Saturday.
-  return daysAhead(start, view.now, view.zone) === 1
-    ? `Until tomorrow ${local(start, view.zone).toFormat('HH:mm')}`
-    : `Until ${formatWhen(start, view.now, view.zone)}`;
+  return calendarDaysBetween(view.now, start, view.zone) === 1
+    ? `Until tomorrow ${formatInstant(start, { ...timeContext(view), now: start })}`
+    : `Until ${formatInstant(start, timeContext(view))}`;
 }
 
 /** The tray menu for a state. Items that cannot work now are shown disabled rather than hidden. */
