@@ -1,12 +1,12 @@
 import { useAppInfo } from '../../hooks/useAppInfo';
-import { isMac } from './accelerator';
+import { platformOf } from './accelerator';
 import { shortcutMessage } from './shortcut-message';
 
 /** Whether the global focus shortcut works, in words; a refusal by the desktop is a visible warning. */
 export function ShortcutLine() {
   const { info } = useAppInfo();
   if (!info) return null;
-  const { tone, text, keys } = shortcutMessage(info.shortcut, isMac(navigator.platform));
+  const { tone, text, keys } = shortcutMessage(info.shortcut, platformOf(navigator.platform));
 
   if (tone === 'warning') {
     return (

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatAccelerator, isMac } from './accelerator';
+import { formatAccelerator } from '../../../shared/accelerator';
+import { platformOf } from './accelerator';
 
-describe('formatAccelerator', () => {
-  it('names the platform modifier as people read it', () => {
-    expect(formatAccelerator('CommandOrControl+Shift+F', false)).toBe('Ctrl+Shift+F');
-    expect(formatAccelerator('CommandOrControl+Shift+F', true)).toBe('Cmd+Shift+F');
-    expect(formatAccelerator('CmdOrCtrl+Alt+Space', false)).toBe('Ctrl+Alt+Space');
-    expect(formatAccelerator('CmdOrCtrl+Alt+Space', true)).toBe('Cmd+Option+Space');
-    expect(formatAccelerator('Super+Plus', false)).toBe('Super++');
+describe('platformOf', () => {
+  it('tells macOS, Windows and the rest apart by navigator.platform', () => {
+    expect(platformOf('MacIntel')).toBe('darwin');
+    expect(platformOf('iPad')).toBe('darwin');
+    expect(platformOf('Win32')).toBe('win32');
+    expect(platformOf('Linux x86_64')).toBe('linux');
+    expect(platformOf('')).toBe('linux');
   });
 
-  it('tells macOS from the rest by the platform string', () => {
-    expect(isMac('MacIntel')).toBe(true);
-    expect(isMac('Win32')).toBe(false);
-    expect(isMac('Linux x86_64')).toBe(false);
+  it('gives the page the keys the desktop names', () => {
+    expect(formatAccelerator('Super+Shift+F', platformOf('Win32'))).toBe('Win+Shift+F');
+    expect(formatAccelerator('CommandOrControl+Shift+F', platformOf('MacIntel'))).toBe('Cmd+Shift+F');
   });
 });

@@ -1,25 +1,9 @@
-/** An Electron accelerator as people read it: "CommandOrControl+Shift+F" → "Ctrl+Shift+F" or "Cmd+Shift+F". */
-export function formatAccelerator(accelerator: string, mac: boolean): string {
-  const names: Record<string, string> = {
-    commandorcontrol: mac ? 'Cmd' : 'Ctrl',
-    cmdorctrl: mac ? 'Cmd' : 'Ctrl',
-    command: 'Cmd',
-    cmd: 'Cmd',
-    control: 'Ctrl',
-    ctrl: 'Ctrl',
-    alt: mac ? 'Option' : 'Alt',
-    option: 'Option',
-    altgr: 'AltGr',
-    shift: 'Shift',
-    super: mac ? 'Cmd' : 'Super',
-    meta: mac ? 'Cmd' : 'Super',
-    plus: '+',
-  };
-  return accelerator
-    .split('+')
-    .map((part) => names[part.toLowerCase()] ?? part)
-    .join('+');
+/**
+ * The page cannot read `process.platform`; `navigator.platform` ("MacIntel", "Win32", "Linux x86_64")
+ * tells it which keyboard the user has, in Node's names, for the shared `formatAccelerator`.
+ */
+export function platformOf(navigatorPlatform: string): string {
+  if (/mac|iphone|ipad/i.test(navigatorPlatform)) return 'darwin';
+  if (/^win/i.test(navigatorPlatform)) return 'win32';
+  return 'linux';
 }
-
-/** macOS names the modifier Cmd; everything else Ctrl. */
-export const isMac = (platform: string) => /mac|iphone|ipad/i.test(platform);
