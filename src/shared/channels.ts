@@ -18,6 +18,7 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
 
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
+export const DAY_MS = 24 * HOUR_MS;
 
 /** How a reply window is counted. Working-time arithmetic arrives with the inbox issue; until then both count clock hours. */
 export const WINDOW_CLOCKS = ['working', 'clock'] as const;

@@ -1,29 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleChild } from '../helpers/child-bundle';
 import { tempDir } from '../helpers/temp-dir';
 
-const ROOT = path.resolve(__dirname, '../..');
-const OUT_DIR = path.join(ROOT, '.tmp/crash-child');
-const CHILD = path.join(OUT_DIR, 'batcher-crash-child.cjs');
 const RUNS = 50;
+let CHILD = '';
 
-/** Bundles the TypeScript child once, into the repo's ignored .tmp so it resolves node_modules. */
 beforeAll(async () => {
-  mkdirSync(OUT_DIR, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: path.join(ROOT, 'test/fixtures/batcher-crash-child.ts'),
-      outDir: OUT_DIR,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: 'batcher-crash-child.cjs' } },
-    },
-  });
+  CHILD = await bundleChild('batcher-crash-child.ts');
 }, 60_000);
 
 interface Run {

@@ -162,14 +162,14 @@ describe('ingest', () => {
     await second.core.close();
   });
 
-  it('keeps the memory of items ingested while an earlier flush was writing', async () => {
-    // A flush that finishes after a concurrent ingest must not mark that ingest as saved.
+  it('keeps the memory of items ingested while a snapshot was being written', async () => {
+    // A snapshot that finishes after a concurrent ingest must not retire the log that holds it.
     for (let round = 0; round < 10; round++) {
       const dataDir = await tempDir();
       const first = await start(dataDir);
       await first.core.ingest.ingest([update('a', { receivedAt: T0 - HOUR_MS })]);
       await Promise.all([
-        first.core.ingest.flush(),
+        first.core.store.snapshot(),
         first.core.ingest.ingest([update('b', { receivedAt: T0 - HOUR_MS })]),
       ]);
       await first.core.journal.ack(first.core.journal.lastSeq()); // compacts: memory must hold b
@@ -185,19 +185,32 @@ describe('ingest', () => {
     }
   });
 
-  it('remembers items for a limited time only, so memory does not grow forever', async () => {
+  it('keeps open items for ever and forgets done ones 90 days after they were done (README retention)', async () => {
     const dataDir = await tempDir();
     const first = await start(dataDir);
-    await first.core.ingest.ingest([update('old')]);
-    // A jump, not an advance: a month of minute timers would only slow the test down.
-    first.clock.set(T0 + 31 * 24 * HOUR_MS);
-    await first.core.ingest.ingest([update('new')]);
-    await first.core.journal.ack(first.core.journal.lastSeq());
-    expect(first.core.ingest.known(itemIdFor('slack', 'old'))).toBeUndefined();
-    expect(first.core.ingest.known(itemIdFor('slack', 'new'))).toMatchObject<Partial<InboxItem>>({
-      title: 'Update new',
+    await first.core.ingest.ingest([update('open'), update('done'), update('done-late')]);
+    await first.core.handlers['inbox:set-state']({ ids: [itemIdFor('slack', 'done')], state: 'done' });
+    // A jump, not an advance: months of minute timers would only slow the test down.
+    first.clock.set(T0 + 60 * 24 * HOUR_MS);
+    await first.core.handlers['inbox:set-state']({ ids: [itemIdFor('slack', 'done-late')], state: 'done' });
+    first.clock.set(T0 + 91 * 24 * HOUR_MS);
+    await first.core.store.snapshot();
+    expect(first.core.ingest.known(itemIdFor('slack', 'done'))).toBeUndefined();
+    expect(first.core.ingest.known(itemIdFor('slack', 'done-late'))).toMatchObject({
+      title: 'Update done-late',
+    });
+    expect(first.core.ingest.known(itemIdFor('slack', 'open'))).toMatchObject<Partial<InboxItem>>({
+      title: 'Update open',
     });
     await first.core.close();
+    const second = await start(dataDir);
+    expect(
+      second.core.ingest
+        .list()
+        .map((item) => item.externalId)
+        .sort(),
+    ).toEqual(['done-late', 'open']);
+    await second.core.close();
   });
 });
 
@@ -217,9 +230,9 @@ describe('list and retract', () => {
     const { core, clock } = await start();
     await core.focus.set({ active: true, minutes: 60 });
     await core.ingest.ingest([update('held', { channel: 'email' })]);
-    expect(core.batcher.status().items.map((i) => i.id)).toEqual(['slack/held']);
+    expect(core.delivery.status().items.map((i) => i.id)).toEqual(['slack/held']);
     expect(await core.ingest.retract('slack/held')).toBe(true);
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
     expect(core.journal.entries().at(-1)).toMatchObject({ kind: 'retract', id: 'slack/held' });
     expect(core.ingest.known('slack/held')).toBeUndefined();
     expect(core.ingest.list()).toEqual([]);

@@ -1,21 +1,14 @@
-import path from 'node:path';
 import { LullError } from '../../shared/contract';
 import { computeDeadline } from '../../shared/deadline';
 import { itemIdFor } from '../../shared/ids';
 import type { RouteDecision } from '../../shared/routing';
 import type { InboxItem, UpdateInput } from '../../shared/schemas';
-import { inboxItemSchema } from '../../shared/schemas';
 import type { Settings } from '../../shared/settings-schema';
 import type { WorkingCalendar } from '../../shared/working-time';
 import type { Journal } from '../journal/journal';
-import { readFileIfExists, writeFileAtomic } from '../lib/atomic-file';
-import { createSerialQueue } from '../lib/serial';
 import type { Clock, Logger } from '../ports';
 import { type DeadlineOverride, openDeadlineOverrides } from './deadline-overrides';
-
-export const ITEMS_FILE = 'items.json';
-/** How long the core remembers an item it handed to the renderer, for idempotent re-sends. */
-export const REMEMBER_MS = 30 * 24 * 3_600_000;
+import type { ItemStore } from './item-store';
 
 export interface IngestResult {
   id: string;
@@ -42,8 +35,6 @@ export interface IngestService {
    * delete it, and the memory forgets it. False when the core does not know the id.
    */
   retract(id: string): Promise<boolean>;
-  /** Saves the remembered items; the journal calls it before compaction drops entries. */
-  flush(): Promise<void>;
   /**
    * After the charter or working time changed: recomputes the deadline of every remembered item
    * that has no explicit one (the source's or the user's), and journals those that moved (the
@@ -71,26 +62,16 @@ export async function createIngestService(options: {
   settings: () => Settings;
   /** Working hours for 'working' reply windows; without it windows count clock hours. */
   calendar?: () => WorkingCalendar;
-}): Promise<IngestService & { attach(journal: Journal, router?: IngestRouter): void }> {
-  const file = path.join(options.dataDir, ITEMS_FILE);
-  const known = new Map<string, InboxItem>();
-  let journal: Journal | null = null;
-  let router: IngestRouter | null = null;
-  let dirty = false;
-  const saving = createSerialQueue();
+  /** The durable item memory: an item is remembered before the journal tells any window of it. */
+  store: ItemStore;
+  journal: Journal;
+  /** Absent in tests of ingest alone: then nothing is held and nothing announced. */
+  router?: IngestRouter;
+}): Promise<IngestService> {
+  const { store, journal } = options;
+  const router = options.router ?? null;
   const overrides = await openDeadlineOverrides(options);
-
-  const text = await readFileIfExists(file);
-  if (text !== null) {
-    try {
-      for (const raw of JSON.parse(text) as unknown[]) {
-        const parsed = inboxItemSchema.safeParse(raw);
-        if (parsed.success) known.set(parsed.data.id, parsed.data);
-      }
-    } catch {
-      options.logger.warn(`${ITEMS_FILE} unreadable; item memory rebuilt from the journal`);
-    }
-  }
+  const known = (id: string) => store.get(id);
 
   const charterDeadline = (item: Pick<InboxItem, 'receivedAt' | 'channel' | 'priority'>) =>
     computeDeadline(
@@ -107,7 +88,7 @@ export async function createIngestService(options: {
     sourceDeadlines: Map<string, DeadlineOverride>,
   ): InboxItem {
     const id = itemIdFor(update.source, update.externalId);
-    const previous = batch.get(id) ?? known.get(id);
+    const previous = batch.get(id) ?? known(id);
     const receivedAt = update.receivedAt ?? previous?.receivedAt ?? now;
     const override = overrides.get(id);
     const source = update.deadline ?? null;
@@ -136,18 +117,14 @@ export async function createIngestService(options: {
     };
   }
 
+  /** Remembered first, then journaled: a window never hears of an item the core could forget. */
+  async function record(items: readonly InboxItem[]): Promise<void> {
+    await store.put(items);
+    await journal.append(items.map((item) => ({ kind: 'item' as const, item })));
+  }
+
   return {
-    attach(j, r) {
-      journal = j;
-      router = r ?? null;
-      // Entries not yet compacted are newer than the saved memory: replay them.
-      for (const entry of j.entries()) {
-        if (entry.kind === 'item') known.set(entry.item.id, entry.item);
-        else if (entry.kind === 'retract') known.delete(entry.id);
-      }
-    },
     async ingest(updates) {
-      if (!journal) throw new Error('ingest used before the journal was attached');
       const now = options.clock.now();
       // Within one batch the last copy of an id wins, as if the updates had been sent one by one.
       const byId = new Map<string, InboxItem>();
@@ -157,43 +134,38 @@ export async function createIngestService(options: {
         byId.set(item.id, item);
       }
       if (sourceDeadlines.size > 0) await overrides.save(sourceDeadlines);
-      const createdIds = new Set([...byId.keys()].filter((id) => !known.has(id)));
+      const createdIds = new Set([...byId.keys()].filter((id) => !store.get(id)));
       // New items are routed (and held ones durably queued) before they are journaled, so a crash in
       // between re-queues on the client's retry instead of leaving an item that is never summarised.
       const created = [...byId.values()].filter((item) => createdIds.has(item.id));
       const decisions = router && created.length > 0 ? await router.route(created) : new Map();
       const stored = [...byId.values()].map((item) => {
-        const route = decisions.get(item.id) ?? known.get(item.id)?.route;
+        const route = decisions.get(item.id) ?? known(item.id)?.route;
         return route ? { ...item, route } : item;
       });
-      await journal.append(stored.map((item) => ({ kind: 'item' as const, item })));
-      for (const item of stored) known.set(item.id, item);
-      dirty = true;
+      await record(stored);
       router?.announce(stored.filter((item) => createdIds.has(item.id)));
       return updates.map((update) => {
         const item = byId.get(itemIdFor(update.source, update.externalId))!;
         return { id: item.id, deadline: item.deadline, created: createdIds.has(item.id) };
       });
     },
-    known: (id) => known.get(id),
+    known,
     async reroute(items) {
-      if (!journal || !router || items.length === 0) return;
+      if (!router || items.length === 0) return;
       const decisions = await router.route(items);
       const routed = items.map((item) => {
         const route = decisions.get(item.id);
         return route ? { ...item, route } : item;
       });
-      await journal.append(routed.map((item) => ({ kind: 'item' as const, item })));
-      for (const item of routed) known.set(item.id, item);
-      dirty = true;
+      await record(routed);
       router.announce(routed);
     },
     async recomputeDeadlines() {
-      if (!journal) return 0;
       const charter = options.settings().charter;
       const calendar = options.calendar?.();
       const moved: InboxItem[] = [];
-      for (const item of known.values()) {
+      for (const item of store.items()) {
         if (item.deadlineExplicit) continue;
         const deadline = computeDeadline(
           { receivedAt: item.receivedAt, channel: item.channel, priority: item.priority },
@@ -203,14 +175,11 @@ export async function createIngestService(options: {
         if (deadline !== item.deadline) moved.push({ ...item, deadline });
       }
       if (moved.length === 0) return 0;
-      await journal.append(moved.map((item) => ({ kind: 'item' as const, item })));
-      for (const item of moved) known.set(item.id, item);
-      dirty = true;
+      await record(moved);
       return moved.length;
     },
     async setDeadline(id, deadline) {
-      if (!journal) throw new Error('setDeadline used before the journal was attached');
-      const item = known.get(id);
+      const item = known(id);
       if (!item) throw new LullError('not-found', `No item ${id}`);
       const override = overrides.get(id);
       if (deadline === null && !override) return item.deadline;
@@ -222,40 +191,18 @@ export async function createIngestService(options: {
           : { ...item, deadline, deadlineExplicit: true };
       // Durable before the journal entry: a crash in between is healed by the renderer's replay.
       await overrides.save(new Map([[id, deadline === null ? null : { deadline, source }]]));
-      await journal.append([{ kind: 'item', item: next }]);
-      known.set(id, next);
-      dirty = true;
+      await record([next]);
       return next.deadline;
     },
-    list: () =>
-      [...known.values()].sort((a, b) => b.ingestedAt - a.ingestedAt || b.receivedAt - a.receivedAt),
+    list: () => [...store.items()].sort((a, b) => b.ingestedAt - a.ingestedAt || b.receivedAt - a.receivedAt),
     async retract(id) {
-      if (!journal) throw new Error('retract used before the journal was attached');
-      if (!known.has(id)) return false;
+      if (!store.get(id)) return false;
       // Dropped first: a crash before the journal entry leaves an item the client's retry retracts.
       await router?.drop([id]);
+      await store.remove([id]);
       await journal.append([{ kind: 'retract', id }]);
-      known.delete(id);
-      dirty = true;
       if (overrides.get(id)) await overrides.save(new Map([[id, null]]));
       return true;
     },
-    // Serial, so an older snapshot can never land after a newer one.
-    flush: () =>
-      saving(async () => {
-        if (!dirty) return;
-        // Cleared before writing: an ingest that lands during the write marks the memory dirty again.
-        dirty = false;
-        const cutoff = options.clock.now() - REMEMBER_MS;
-        for (const [id, item] of known) if (item.ingestedAt < cutoff) known.delete(id);
-        const forgotten = overrides.ids().filter((id) => !known.has(id));
-        try {
-          await writeFileAtomic(file, JSON.stringify([...known.values()]));
-          if (forgotten.length > 0) await overrides.save(new Map(forgotten.map((id) => [id, null])));
-        } catch (error) {
-          dirty = true;
-          throw error;
-        }
-      }),
   };
 }
