@@ -18,7 +18,7 @@ async function holdTwo() {
   expect((await lull(['focus', 'on', '2h'])).code).toBe(EXIT.ok);
   await lull(['push', 'Invoice', '--source', 'mail', '--id', 'm1', '--channel', 'email', '--from', 'Bo']);
   await lull(['push', 'Review #212', '--source', 'gh', '--id', 'pr-212', '--channel', 'review']);
-  expect(host.core.batcher.status().heldCount).toBe(2);
+  expect((await host.core.handlers['digest:peek'](undefined)).heldCount).toBe(2);
 }
 
 describe('lull digest', () => {
@@ -48,7 +48,7 @@ describe('lull digest', () => {
     expect(now.stdout).toMatch(
       /^Released 2 updates: 2 updates( · \d due today)? — next: Review #212 \(code review\), due /,
     );
-    expect(host.core.batcher.status().heldCount).toBe(0);
+    expect((await host.core.handlers['digest:peek'](undefined)).heldCount).toBe(0);
     expect(JSON.parse((await lull(['digest', 'now', '--json'])).stdout)).toEqual({
       released: 0,
       digest: null,

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { createTestCore } from '../../test/helpers/test-core';
+import { createTestCore, type TestCore } from '../../test/helpers/test-core';
 import { HOUR_MS, MINUTE_MS } from '../shared/channels';
 import { dispatchCommand } from '../shared/contract';
 import type { FocusRule } from '../shared/focus-schedule';
 import type { FocusStatus } from '../shared/focus-schemas';
 import type { JournalEvent } from '../shared/schemas';
-import type { Core } from './create-core';
 import { TOKEN_SECRET } from './token';
 
 const T0 = Date.UTC(2025, 8, 1, 13, 0);
@@ -93,7 +92,7 @@ describe('core: scheduled focus in history', () => {
     enabled: true,
   };
   /** Focus history once every append so far has landed (the journal is serial). */
-  const focusHistory = async (core: Core) => {
+  const focusHistory = async (core: TestCore) => {
     await core.journal.append([]);
     return core.journal
       .entries()
@@ -106,7 +105,7 @@ describe('core: scheduled focus in history', () => {
     const { core, clock } = await start();
     const changed: FocusStatus[] = [];
     core.events.on('focus:changed', (status) => changed.push(status));
-    await core.handlers['focus:save-rules']({ rules: [afternoon] });
+    await core.handlers['settings:save-focus-rules']({ rules: [afternoon] });
     expect(changed).toEqual([core.focus.status()]);
     expect(core.focus.status()).toMatchObject({ active: true, cause: 'schedule', since: blockStart });
 
@@ -126,7 +125,7 @@ describe('core: scheduled focus in history', () => {
     const dataDir = await tempDir();
     const clock = createFakeClock(blockStart - 5 * MINUTE_MS);
     const first = await start(dataDir, clock);
-    await first.core.handlers['focus:save-rules']({ rules: [afternoon] });
+    await first.core.handlers['settings:save-focus-rules']({ rules: [afternoon] });
     clock.advance(5 * MINUTE_MS);
     await first.core.close();
 
@@ -146,7 +145,7 @@ describe('core: scheduled focus in history', () => {
     const dataDir = await tempDir();
     // Rules saved while the block had not begun; the app is closed before it starts.
     const before = await start(dataDir, createFakeClock(blockStart - HOUR_MS));
-    await before.core.handlers['focus:save-rules']({ rules: [afternoon] });
+    await before.core.handlers['settings:save-focus-rules']({ rules: [afternoon] });
     await before.core.close();
 
     // Launched in the middle of the block: its start is recorded, at the instant it began.
@@ -185,8 +184,8 @@ describe('core: scheduled focus in history', () => {
     core.events.on('focus:changed', (status) => changed.push(status.active));
     await core.focus.set({ active: true, minutes: 25 });
     clock.set(T0 + 3 * HOUR_MS); // asleep: no timer ran
-    expect(core.focus.status().active).toBe(true);
-    core.focus.recompute(); // what the desktop host calls on resume and unlock
+    expect(changed).toEqual([true]);
+    core.recompute(); // what the hosts call on resume, unlock and a zone change
     expect(changed).toEqual([true, false]);
     expect((await focusHistory(core)).at(-1)).toEqual({ type: 'focus-ended', at: T0 + 3 * HOUR_MS });
     await core.close();
@@ -197,7 +196,7 @@ describe('core: API token', () => {
   it('is created once, long enough, readable by the user alone, and the same after a restart', async () => {
     const dataDir = await tempDir();
     const first = await start(dataDir);
-    const token = first.core.token;
+    const token = first.core.token();
     expect(token.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dataDir, TOKEN_SECRET);
     expect(await fs.readFile(file, 'utf8')).toBe(token);
@@ -205,7 +204,7 @@ describe('core: API token', () => {
     await first.core.close();
 
     const second = await start(dataDir);
-    expect(second.core.token).toBe(token);
+    expect(second.core.token()).toBe(token);
     await second.core.close();
   });
 
@@ -213,16 +212,16 @@ describe('core: API token', () => {
     const dataDir = await tempDir();
     await fs.writeFile(path.join(dataDir, TOKEN_SECRET), 'short', { mode: 0o644 });
     const { core } = await start(dataDir);
-    expect(core.token).not.toBe('short');
-    expect(core.token.length).toBeGreaterThanOrEqual(32);
-    expect(await fs.readFile(path.join(dataDir, TOKEN_SECRET), 'utf8')).toBe(core.token);
+    expect(core.token()).not.toBe('short');
+    expect(core.token().length).toBeGreaterThanOrEqual(32);
+    expect(await fs.readFile(path.join(dataDir, TOKEN_SECRET), 'utf8')).toBe(core.token());
     await core.close();
   });
 
   it('two data dirs get different tokens', async () => {
     const a = await start();
     const b = await start();
-    expect(a.core.token).not.toBe(b.core.token);
+    expect(a.core.token()).not.toBe(b.core.token());
     await a.core.close();
     await b.core.close();
   });
@@ -291,7 +290,7 @@ describe('core: handlers answer through dispatchCommand', () => {
       value: {
         version: '0.0.0-test',
         apiUrl: 'http://127.0.0.1:4680',
-        token: core.token,
+        token: core.token(),
         host: 'browser',
         shortcut: null,
       },

@@ -1,14 +1,14 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createFakeClock } from '../../test/helpers/fake-clock';
 import { tempDir } from '../../test/helpers/temp-dir';
-import { createFileSecretStore } from '../../test/helpers/test-core';
+import { createFileSecretStore, openTestCore } from '../../test/helpers/test-core';
 import { dispatchCommand } from '../shared/contract';
-import { createCore } from './create-core';
+
 import { type OpenExternal, silentLogger } from './ports';
 
 async function start(openExternal?: OpenExternal) {
   const dataDir = await tempDir();
-  const core = await createCore({
+  const core = await openTestCore({
     dataDir,
     clock: createFakeClock(Date.UTC(2026, 10, 18, 9, 30)),
     logger: silentLogger,

@@ -7,18 +7,17 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type HttpApi, startHttpApi } from '../../src/api/http/server';
-import type { Core } from '../../src/core/create-core';
 import { applyJournalPage } from '../../src/renderer/db/journal-consumer';
 import { LullDb } from '../../src/renderer/db/lull-db';
 import { itemIdFor } from '../../src/shared/ids';
-import { createTestCore } from '../helpers/test-core';
+import { createTestCore, type TestCore } from '../helpers/test-core';
 
 const TOTAL = 10_000;
 const CONCURRENCY = 50;
 const DUPLICATE_EVERY = 10;
 const TIME_LIMIT_MS = 60_000;
 
-let core: Core;
+let core: TestCore;
 let api: HttpApi;
 let dispose: () => Promise<void>;
 
@@ -58,7 +57,7 @@ it(`stores ${TOTAL} updates at concurrency ${CONCURRENCY}, re-sends included, ea
       sent.add(itemIdFor(update.source, update.externalId));
       const res = await fetch(`${api.url}/v1/updates`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${core.token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${core.token()}`, 'content-type': 'application/json' },
         body: JSON.stringify(update),
       });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

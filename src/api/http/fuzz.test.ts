@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/helpers/test-core';
-import type { Core } from '../../core/create-core';
+import { createTestCore, type TestCore } from '../../../test/helpers/test-core';
 import { parseUpdatesBody } from '../../shared/schemas';
 import { createHttpApp } from './server';
 
@@ -20,7 +19,7 @@ const ROUTES = [
   { method: 'POST', url: '/v1/digest/release' },
 ] as const;
 
-let core: Core;
+let core: TestCore;
 let app: FastifyInstance;
 let dispose: () => Promise<void>;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -43,7 +42,7 @@ async function send(route: (typeof ROUTES)[number], payload: string) {
     url: route.url,
     headers: {
       host: `127.0.0.1:${PORT}`,
-      authorization: `Bearer ${core.token}`,
+      authorization: `Bearer ${core.token()}`,
       'content-type': 'application/json',
     },
     payload,
@@ -159,7 +158,7 @@ describe('request body fuzzing', () => {
         const res = await app.inject({
           method: 'DELETE',
           url: `/v1/updates/${source}/${externalId}`,
-          headers: { host: `127.0.0.1:${PORT}`, authorization: `Bearer ${core.token}` },
+          headers: { host: `127.0.0.1:${PORT}`, authorization: `Bearer ${core.token()}` },
         });
         expect([200, 400, 404]).toContain(res.statusCode);
         const body = res.json();
@@ -183,7 +182,7 @@ describe('request body fuzzing', () => {
         const res = await app.inject({
           method: 'GET',
           url: `/v1/updates?${search}`,
-          headers: { host: `127.0.0.1:${PORT}`, authorization: `Bearer ${core.token}` },
+          headers: { host: `127.0.0.1:${PORT}`, authorization: `Bearer ${core.token()}` },
         });
         expect([200, 400]).toContain(res.statusCode);
         expectNoPollution();

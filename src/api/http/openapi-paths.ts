@@ -1,8 +1,10 @@
 /** Every operation of the local API, for the OpenAPI document (openapi.ts). */
+
+import { UPDATE_LIST_STATUSES } from '../../core/core-types';
 import { MAX_BATCH } from '../../shared/schemas';
 import type { Operation, PathItem, Response } from './openapi';
 import { json, type Ref, ref } from './openapi-schemas';
-import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, UPDATE_LIST_STATUSES } from './routes-updates';
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './routes-updates';
 
 const refusal = (description: string): Response => ({ description, content: json(ref('Error')) });
 

@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => host.stop());
 
-function api(route: string, method = 'GET', body?: unknown, token = host.core.token) {
+function api(route: string, method = 'GET', body?: unknown, token = host.core.token()) {
   return fetch(`${host.api.url}${route}`, {
     method,
     headers: {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
-import { startTestCore } from '../../../test/helpers/test-core';
-import type { Core } from '../../core/create-core';
+import { startTestCore, type TestCore } from '../../../test/helpers/test-core';
 import { type BackupItem, type InboxBackup, mergeBackupItem } from '../../shared/backup-schemas';
 import type { EventPayload } from '../../shared/contract';
 import { defaultSettings } from '../../shared/settings-schema';
@@ -24,7 +23,7 @@ const item = (id: string, extra: Partial<BackupItem> = {}): BackupItem => ({
 });
 
 /** Plays the window: answers export with `inbox`, and records what it was asked to import. */
-function fakeWindow(core: Core, inbox: InboxBackup) {
+function fakeWindow(core: TestCore, inbox: InboxBackup) {
   const asked: EventPayload<'backup:requested'>[] = [];
   core.events.on('backup:requested', (request) => {
     asked.push(request);
@@ -89,7 +88,7 @@ describe('backup relay', () => {
     const clock = createFakeClock(T0);
     const core = await startTestCore({ clock });
     const { app } = await createHttpApp(core, { port: 4680 });
-    const headers = { host: '127.0.0.1:4680', authorization: `Bearer ${core.token}` };
+    const headers = { host: '127.0.0.1:4680', authorization: `Bearer ${core.token()}` };
     const pending = app.inject({ method: 'GET', url: '/v1/backup', headers });
     await new Promise((resolve) => setTimeout(resolve, 20));
     clock.advance(10_000);

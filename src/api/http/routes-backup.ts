@@ -24,7 +24,7 @@ function refuse(reply: Parameters<typeof sendError>[0], error: unknown) {
 export function registerBackupRoutes(app: FastifyInstance, core: Core): void {
   app.get('/v1/backup', async (_request, reply) => {
     try {
-      const backup = await core.backup.exportBackup();
+      const backup = await core.handlers['backup:export']();
       const day = new Date(backup.exportedAt).toISOString().slice(0, 10);
       reply.header('Content-Disposition', `attachment; filename="lull-backup-${day}.json"`);
       return backup;
@@ -35,7 +35,7 @@ export function registerBackupRoutes(app: FastifyInstance, core: Core): void {
 
   app.post('/v1/backup', { bodyLimit: BACKUP_BODY_LIMIT }, async (request, reply) => {
     try {
-      return await core.backup.importBackup(request.body);
+      return await core.handlers['backup:import'](request.body);
     } catch (error) {
       return refuse(reply, error);
     }

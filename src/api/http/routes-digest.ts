@@ -9,9 +9,7 @@ export const releaseBodySchema = z.strictObject({}).optional();
 
 export function registerDigestRoutes(app: FastifyInstance, core: Core): void {
   app.get('/v1/digest/next', async () => {
-    // As GET /v1/focus: the next release depends on focus, which a sleep may have ended unseen.
-    core.focus.recompute();
-    const status = core.batcher.status();
+    const status = await core.handlers['digest:peek'](undefined);
     return {
       heldCount: status.heldCount,
       nextReleaseAt: iso(status.nextReleaseAt),
@@ -24,7 +22,7 @@ export function registerDigestRoutes(app: FastifyInstance, core: Core): void {
     if (!parsed.success) {
       return sendInvalid(reply, 'invalid-release', 'Send no body, or {}.', parsed.error);
     }
-    const digest = await core.batcher.releaseNow();
+    const digest = await core.handlers['digest:release'](undefined);
     return {
       released: digest?.items.length ?? 0,
       digest: digest && {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { UPDATE_LIST_STATUSES } from '../../core/core-types';
 import type { Core } from '../../core/create-core';
 import { itemIdFor } from '../../shared/ids';
 import { type InboxItem, parseUpdatesBody, updateInputSchema } from '../../shared/schemas';
 import { sendError, sendInvalid } from './errors';
 import { iso } from './iso';
 
-export const UPDATE_LIST_STATUSES = ['held', 'recent', 'all'] as const;
 export const MAX_LIST_LIMIT = 500;
 export const DEFAULT_LIST_LIMIT = 100;
 
@@ -51,7 +51,7 @@ export function registerUpdateRoutes(app: FastifyInstance, core: Core): void {
   app.post('/v1/updates', async (request, reply) => {
     const parsed = parseUpdatesBody(request.body);
     if (!parsed.success) return sendInvalid(reply, 'invalid-update', 'The update was refused:', parsed.error);
-    const results = await core.ingest.ingest(parsed.data);
+    const results = await core.handlers['updates:ingest'](parsed.data);
     return reply.code(202).send({
       accepted: results.length,
       items: results.map((r) => ({ id: r.id, deadline: iso(r.deadline), created: r.created })),
@@ -62,21 +62,15 @@ export function registerUpdateRoutes(app: FastifyInstance, core: Core): void {
     const parsed = updatesQuerySchema.safeParse(request.query);
     if (!parsed.success) return sendInvalid(reply, 'invalid-query', 'The query was refused:', parsed.error);
     const { status, limit } = parsed.data;
-    const held = new Set(core.batcher.status().items.map((item) => item.id));
-    const matching = core.ingest
-      .list()
-      .filter((item) => status === 'all' || held.has(item.id) === (status === 'held'));
-    return {
-      total: matching.length,
-      items: matching.slice(0, limit).map((item) => itemForApi(item, held.has(item.id))),
-    };
+    const { total, items } = await core.handlers['updates:list']({ status, limit });
+    return { total, items: items.map(({ item, held }) => itemForApi(item, held)) };
   });
 
   app.delete('/v1/updates/:source/:externalId', async (request, reply) => {
     const parsed = retractParamsSchema.safeParse(request.params);
     if (!parsed.success) return sendInvalid(reply, 'invalid-update', 'No such update:', parsed.error);
     const id = itemIdFor(parsed.data.source, parsed.data.externalId);
-    if (!(await core.ingest.retract(id))) {
+    if (!(await core.handlers['updates:retract']({ id })).retracted) {
       return sendError(reply, 404, 'unknown-update', `Lull does not know the update ${id}`);
     }
     return { retracted: true, id };

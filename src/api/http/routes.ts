@@ -35,22 +35,19 @@ const FOCUS_REFUSALS = new Map<string, 400 | 409>([
   ['no-working-hours', 409],
 ]);
 
-export function registerApiRoutes(app: FastifyInstance, core: Core): void {
+export function registerApiRoutes(app: FastifyInstance, core: Core, version: string): void {
   app.get('/v1/health', { config: { public: true } }, async () => ({
     status: 'ok',
-    version: core.options.version,
+    version,
   }));
 
   registerUpdateRoutes(app, core);
   registerDigestRoutes(app, core);
   registerBackupRoutes(app, core);
 
-  // Reading re-reads the clock: the browser host hears of no resume, and a script polling just
-  // after the machine woke must not see the state from before it slept.
-  app.get('/v1/focus', async () => {
-    core.focus.recompute();
-    return focusForApi(core.focus.status());
-  });
+  // The status is computed from the clock at each read, so a script polling just after the machine
+  // woke sees the state now, not the one from before it slept; reading changes nothing.
+  app.get('/v1/focus', async () => focusForApi(await core.handlers['focus:get-status'](undefined)));
 
   app.put('/v1/focus', async (request, reply) => {
     const parsed = focusSetSchema.safeParse(request.body);
@@ -59,7 +56,7 @@ export function registerApiRoutes(app: FastifyInstance, core: Core): void {
       return sendInvalid(reply, 'invalid-focus', lead, parsed.error);
     }
     try {
-      return focusForApi(await core.focus.set(parsed.data));
+      return focusForApi(await core.handlers['focus:set'](parsed.data));
     } catch (error) {
       const status = error instanceof LullError ? FOCUS_REFUSALS.get(error.code) : undefined;
       if (!(error instanceof LullError) || status === undefined) throw error;

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../../test/helpers/fake-clock';
 import { deepWork } from '../../../test/helpers/focus-engine';
-import { createTestCore } from '../../../test/helpers/test-core';
-import type { Core } from '../../core/create-core';
+import { createTestCore, type TestCore } from '../../../test/helpers/test-core';
 import { HOUR_MS, MINUTE_MS } from '../../shared/channels';
 import { createHttpApp } from './server';
 
@@ -14,7 +13,7 @@ const HOST = `127.0.0.1:${PORT}`;
 const IN_BLOCK = Date.parse('2026-11-18T09:00:00Z');
 const AFTER_BLOCK = Date.parse('2026-11-18T12:00:00Z');
 
-let core: Core;
+let core: TestCore;
 let app: FastifyInstance;
 let clock: FakeClock;
 let dispose: () => Promise<void>;
@@ -25,13 +24,13 @@ async function setup(now: number, withRules = true) {
   core = test.core;
   dispose = test.dispose;
   await core.settings.update({ timeZone: 'Europe/Berlin' });
-  if (withRules) await core.handlers['focus:save-rules']({ rules: [deepWork] });
+  if (withRules) await core.handlers['settings:save-focus-rules']({ rules: [deepWork] });
   app = (await createHttpApp(core, { port: PORT })).app;
 }
 
 const headers = () => ({
   host: HOST,
-  authorization: `Bearer ${core.token}`,
+  authorization: `Bearer ${core.token()}`,
   'content-type': 'application/json',
 });
 const get = async () => (await app.inject({ method: 'GET', url: '/v1/focus', headers: headers() })).json();

@@ -5,14 +5,13 @@
 import net from 'node:net';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/helpers/test-core';
-import type { Core } from '../../core/create-core';
+import { createTestCore, type TestCore } from '../../../test/helpers/test-core';
 import { createHttpApp, type HttpApiOptions, startHttpApi } from './server';
 
 const PORT = 4680;
 const HOST = `127.0.0.1:${PORT}`;
 
-let core: Core;
+let core: TestCore;
 let app: FastifyInstance;
 let dispose: () => Promise<void>;
 
@@ -29,14 +28,14 @@ afterEach(async () => {
 
 const update = { source: 'ci', externalId: 'x', title: 'Build failed' };
 const body = JSON.stringify(update);
-const auth = () => `Bearer ${core.token}`;
+const auth = () => `Bearer ${core.token()}`;
 const json = 'application/json';
 
 /** Nothing reached the journal, the item memory or the held queue. */
 function expectNothingStored() {
   expect(core.journal.entries()).toEqual([]);
   expect(core.ingest.list()).toEqual([]);
-  expect(core.batcher.status().heldCount).toBe(0);
+  expect(core.delivery.status().heldCount).toBe(0);
 }
 
 function expectNoCors(headers: Record<string, unknown>) {
@@ -74,7 +73,12 @@ const CASES: Case[] = [
   ],
   ['no token', 401, 'unauthorized', () => post({ authorization: '' })],
   ['a wrong token', 401, 'unauthorized', () => post({ authorization: `Bearer ${'x'.repeat(43)}` })],
-  ['the token in another scheme', 401, 'unauthorized', () => post({ authorization: `Basic ${core.token}` })],
+  [
+    'the token in another scheme',
+    401,
+    'unauthorized',
+    () => post({ authorization: `Basic ${core.token()}` }),
+  ],
   ['a rebound DNS name', 403, 'forbidden-host', () => post({ host: `attacker.example:${PORT}` })],
   ['another port in Host', 403, 'forbidden-host', () => post({ host: '127.0.0.1:1' })],
   ['a foreign Origin', 403, 'forbidden-origin', () => post({ origin: 'https://attacker.example' })],

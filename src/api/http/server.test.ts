@@ -1,25 +1,24 @@
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore } from '../../../test/helpers/test-core';
-import type { Core } from '../../core/create-core';
+import { createTestCore, type TestCore } from '../../../test/helpers/test-core';
 import { createHttpApp, startHttpApi } from './server';
 
 const PORT = 4680;
 const HOST = `127.0.0.1:${PORT}`;
 
-let core: Core;
+let core: TestCore;
 let app: FastifyInstance;
 let dispose: () => Promise<void>;
 
-async function setup(options: Parameters<typeof createHttpApp>[1] = { port: PORT }) {
+async function setup(options: Parameters<typeof createHttpApp>[1] = { port: PORT, version: '0.0.0-test' }) {
   const test = await createTestCore();
   core = test.core;
   dispose = test.dispose;
   app = (await createHttpApp(core, options)).app;
 }
 
-const auth = () => ({ authorization: `Bearer ${core.token}` });
+const auth = () => ({ authorization: `Bearer ${core.token()}` });
 const json = { 'content-type': 'application/json' };
 
 function post(body: unknown, headers: Record<string, string> = {}) {

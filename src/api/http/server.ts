@@ -13,6 +13,8 @@ export const LOOPBACK = '127.0.0.1';
 
 export interface HttpApiOptions {
   port: number;
+  /** The app's version, for `/v1/health` and the OpenAPI document (the hosts pass theirs). */
+  version?: string;
   /** Where a request that failed on the disk is reported (the file and what happened). */
   logger?: Logger;
   /** Largest request body accepted, in bytes; counted as it streams in, not taken from Content-Length. */
@@ -21,7 +23,7 @@ export interface HttpApiOptions {
   /** Slow clients are cut off; tests shorten these. */
   timeouts?: Partial<HttpTimeouts>;
   /** Lets a host add routes (the browser host serves the renderer and a WebSocket). */
-  extend?: (app: FastifyInstance, context: { port: () => number }) => Promise<void> | void;
+  extend?: (app: FastifyInstance, context: { port: () => number; core: Core }) => Promise<void> | void;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -111,7 +113,7 @@ export async function createHttpApp(
     global: false,
     max: limit.max,
     timeWindow: limit.windowMs,
-    keyGenerator: (request) => rateLimitKey(request, core.token),
+    keyGenerator: (request) => rateLimitKey(request, core.token()),
     // The returned object is thrown, so the shared error handler shapes the 429 like every other refusal.
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
@@ -122,10 +124,11 @@ export async function createHttpApp(
   // Sec-Fetch-Site) is refused before it counts, so a hostile page cannot spend the user's budget;
   // wrong tokens and 404s count (the plugin's own route hooks would run after the guards, leaving a
   // flood of wrong tokens unlimited).
-  installGuards(app, { port: () => port, token: () => core.token, limit: app.rateLimit() });
-  registerApiRoutes(app, core);
-  registerOpenApiRoute(app, core.options.version);
-  await options.extend?.(app, { port: () => port });
+  installGuards(app, { port: () => port, token: () => core.token(), limit: app.rateLimit() });
+  const version = options.version ?? '0.0.0-dev';
+  registerApiRoutes(app, core, version);
+  registerOpenApiRoute(app, version);
+  await options.extend?.(app, { port: () => port, core });
   return { app, setPort: (value) => (port = value) };
 }
 

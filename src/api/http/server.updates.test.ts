@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeClock, type FakeClock } from '../../../test/helpers/fake-clock';
-import { createTestCore } from '../../../test/helpers/test-core';
-import type { Core } from '../../core/create-core';
+import { createTestCore, type TestCore } from '../../../test/helpers/test-core';
 import { MINUTE_MS } from '../../shared/channels';
 import { createHttpApp } from './server';
 
@@ -11,7 +10,7 @@ const PORT = 4680;
 // Wednesday 18 November 2026, 09:30 in Berlin (08:30 UTC); summaries at 10:00, 13:00, 16:00.
 const WED_0930 = Date.UTC(2026, 10, 18, 8, 30);
 
-let core: Core;
+let core: TestCore;
 let app: FastifyInstance;
 let clock: FakeClock;
 let dispose: () => Promise<void>;
@@ -35,7 +34,7 @@ function call(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) {
     url,
     headers: {
       host: `127.0.0.1:${PORT}`,
-      authorization: `Bearer ${core.token}`,
+      authorization: `Bearer ${core.token()}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
@@ -106,11 +105,11 @@ describe('DELETE /v1/updates/{source}/{externalId}', () => {
   it('retracts: out of the held queue, forgotten, a journal entry for the renderer', async () => {
     await core.focus.set({ active: true, minutes: 60 });
     await push('a/b c');
-    expect(core.batcher.status().heldCount).toBe(1);
+    expect(core.delivery.status().heldCount).toBe(1);
     const res = await call('DELETE', `/v1/updates/mail/${encodeURIComponent('a/b c')}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ retracted: true, id: 'mail/a%2Fb%20c' });
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
     expect(core.ingest.known('mail/a%2Fb%20c')).toBeUndefined();
     expect(core.journal.entries().at(-1)).toMatchObject({ kind: 'retract', id: 'mail/a%2Fb%20c' });
     expect((await call('GET', '/v1/updates')).json()).toEqual({ total: 0, items: [] });
@@ -180,7 +179,7 @@ describe('digest routes', () => {
       headline: expect.stringMatching(/^2 updates/),
     });
     expect(body.digest.items.map((i: { id: string }) => i.id)).toEqual(['mail/2', 'mail/1']);
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
     const events = core.journal.entries().flatMap((e) => (e.kind === 'event' ? [e.event.type] : []));
     expect(events).toContain('digest-released');
   });
@@ -188,7 +187,7 @@ describe('digest routes', () => {
   it('accepts the JSON content type with an empty body, and refuses a body with anything in it', async () => {
     const headers = {
       host: `127.0.0.1:${PORT}`,
-      authorization: `Bearer ${core.token}`,
+      authorization: `Bearer ${core.token()}`,
       'content-type': 'application/json',
     };
     const bare = await app.inject({ method: 'POST', url: '/v1/digest/release', headers, payload: '' });

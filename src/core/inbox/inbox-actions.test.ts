@@ -56,11 +56,11 @@ describe('inbox:set-state with an action id', () => {
     const { core } = await start();
     await core.focus.set({ active: true, minutes: 30 });
     await core.ingest.ingest([update('a')]);
-    expect(core.batcher.status().heldCount).toBe(1);
-    const drop = vi.spyOn(core.batcher, 'drop');
+    expect(core.delivery.status().heldCount).toBe(1);
+    const drop = vi.spyOn(core.delivery, 'drop');
     const done = { ids: ['chat/a'], state: 'done' as const, actionId: A };
     await core.handlers['inbox:set-state'](done);
-    expect(core.batcher.status().heldCount).toBe(0);
+    expect(core.delivery.status().heldCount).toBe(0);
     await core.handlers['inbox:set-state']({ ids: ['chat/a'], state: 'open', actionId: B });
     expect(await core.handlers['inbox:set-state'](done)).toEqual({ updated: 0, duplicate: true });
     expect(drop).toHaveBeenCalledTimes(1);

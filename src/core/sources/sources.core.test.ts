@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createFakeClock } from '../../../test/helpers/fake-clock';
 import { tempDir } from '../../../test/helpers/temp-dir';
-import { createFileSecretStore } from '../../../test/helpers/test-core';
+import { createFileSecretStore, openTestCore } from '../../../test/helpers/test-core';
 import { dispatchCommand } from '../../shared/contract';
-import { createCore } from '../create-core';
+
 import type { Logger } from '../ports';
 
 const T0 = Date.UTC(2025, 9, 1, 10, 0); // Wednesday 1 October 2025, 10:00 UTC
@@ -22,7 +22,7 @@ async function startCore() {
     warn: (m) => logs.push(m),
     error: (m) => logs.push(m),
   };
-  const core = await createCore({
+  const core = await openTestCore({
     dataDir,
     clock: createFakeClock(T0),
     logger,
@@ -133,7 +133,7 @@ describe('sources in the core', () => {
     expect(item).toMatchObject({ title: 'Deploy freeze Friday', channel: 'doc', route: { action: 'hold' } });
     // Docs are due in 24 working hours: Wednesday 09:00 → Friday 17:00 (Mon–Fri 09:00–17:00).
     expect(item?.deadline).toBe(Date.UTC(2025, 9, 3, 17, 0));
-    await vi.waitFor(() => expect(core.batcher.status().heldCount).toBe(1));
+    await vi.waitFor(() => expect(core.delivery.status().heldCount).toBe(1));
   });
 
   it('refuses a plaintext IMAP connection to anything but loopback, in words', async () => {

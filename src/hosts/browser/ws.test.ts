@@ -56,7 +56,7 @@ describe('browser host WebSocket', () => {
     const h = await start();
     const client = open(h, h.api.url);
     await client.opened;
-    client.socket.send(JSON.stringify({ type: 'auth', token: h.core.token }));
+    client.socket.send(JSON.stringify({ type: 'auth', token: h.core.token() }));
     await client.next((m) => m.type === 'ready');
 
     client.socket.send(
@@ -81,7 +81,7 @@ describe('browser host WebSocket', () => {
     await client.opened;
     client.socket.send(JSON.stringify({ type: 'auth', token: 'wrong' }));
     expect(await client.closed).toBe(4401);
-    expect(h.core.focus.status().active).toBe(false);
+    expect((await h.core.handlers['focus:get-status'](undefined)).active).toBe(false);
   });
 
   it('closes with 4401 when a command comes before authentication', async () => {
@@ -92,26 +92,26 @@ describe('browser host WebSocket', () => {
       JSON.stringify({ type: 'call', id: 1, command: 'focus:set', payload: { active: true } }),
     );
     expect(await client.closed).toBe(4401);
-    expect(h.core.focus.status().active).toBe(false);
+    expect((await h.core.handlers['focus:get-status'](undefined)).active).toBe(false);
   });
 
   it('rotates the token on request: the old one is refused at once, over HTTP and WebSocket', async () => {
     const h = await start();
-    const old = h.core.token;
+    const old = h.core.token();
     const client = open(h, h.api.url);
     await client.opened;
     client.socket.send(JSON.stringify({ type: 'auth', token: old }));
     await client.next((m) => m.type === 'ready');
     client.socket.send(JSON.stringify({ type: 'call', id: 1, command: 'app:rotate-token' }));
     const result = await client.next((m) => m.type === 'result' && m.id === 1);
-    const fresh = h.core.token;
+    const fresh = h.core.token();
     expect(fresh).not.toBe(old);
     expect(fresh.length).toBeGreaterThanOrEqual(32);
     expect(result).toMatchObject({ envelope: { ok: true, value: { token: fresh, apiUrl: h.api.url } } });
     const changed = await client.next((m) => m.type === 'event' && m.event === 'app:info-changed');
     expect(changed).toMatchObject({ payload: { token: fresh } });
     // The CLI reads the token file: it holds the new token.
-    expect(readFileSync(path.join(h.core.options.dataDir, 'ingest-token'), 'utf8')).toBe(fresh);
+    expect(readFileSync(path.join(h.dataDir, 'ingest-token'), 'utf8')).toBe(fresh);
 
     const push = (token: string) =>
       fetch(`${h.api.url}/v1/updates`, {
@@ -121,7 +121,7 @@ describe('browser host WebSocket', () => {
       });
     expect((await push(old)).status).toBe(401);
     expect((await push(fresh)).status).toBe(202);
-    expect(h.core.ingest.list()).toHaveLength(1);
+    expect((await h.core.handlers['updates:list']({ status: 'all', limit: 10 })).total).toBe(1);
 
     const stale = open(h, h.api.url);
     await stale.opened;
@@ -146,10 +146,10 @@ describe('browser host WebSocket', () => {
     const res = await fetch(`${h.api.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await res.text()).not.toContain(h.core.token);
-    expect(h.pageUrl).toBe(`${h.api.url}/#token=${encodeURIComponent(h.core.token)}`);
+    expect(await res.text()).not.toContain(h.core.token());
+    expect(h.pageUrl).toBe(`${h.api.url}/#token=${encodeURIComponent(h.core.token())}`);
     const traversal = await fetch(`${h.api.url}/..%2f..%2fdata%2fingest-token`);
-    expect(await traversal.text()).not.toContain(h.core.token);
+    expect(await traversal.text()).not.toContain(h.core.token());
   });
 });
 

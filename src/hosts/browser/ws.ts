@@ -47,7 +47,7 @@ export async function registerWebSocket(app: FastifyInstance, core: Core): Promi
       const message = parseMessage(data);
       if (!message) return socket.close(WS_CLOSE.badMessage, 'malformed message');
       if (!authed) {
-        if (message.type !== 'auth' || !tokensMatch(message.token, core.token)) {
+        if (message.type !== 'auth' || !tokensMatch(message.token, core.token())) {
           return socket.close(WS_CLOSE.unauthorized, 'wrong token');
         }
         authed = true;

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createFakeClock } from '../../../../test/helpers/fake-clock';
-import { startTestCore } from '../../../../test/helpers/test-core';
+import { startTestCore, type TestCore } from '../../../../test/helpers/test-core';
 import { dispatchCommand } from '../../../shared/contract';
 import type { InboxItem } from '../../../shared/schemas';
-import type { Core } from '../../create-core';
 import { apiBase, channelForReason } from './github';
 
 const GITHUB = path.resolve(__dirname, '../../../../test/fixtures/feeds/github');
@@ -80,7 +79,7 @@ async function setup(options: { markReadOnDone?: boolean; token?: string; pollMi
   return { core, clock, github, id, check: () => core.sources.checkNow(id) };
 }
 
-const items = (core: Core) =>
+const items = (core: TestCore) =>
   core.journal.entries().flatMap((entry) => (entry.kind === 'item' ? [entry.item] : []));
 const byExternalId = (list: InboxItem[]) => new Map(list.map((item) => [item.externalId, item]));
 

@@ -6,9 +6,8 @@ import {
   type ImapTestServer,
   startImapServer,
 } from '../../../../test/helpers/imap-server';
-import { journalItems, startTestCore } from '../../../../test/helpers/test-core';
+import { journalItems, startTestCore, type TestCore } from '../../../../test/helpers/test-core';
 import { dispatchCommand } from '../../../shared/contract';
-import type { Core } from '../../create-core';
 
 const T0 = Date.UTC(2025, 8, 1, 13, 0); // Monday 1 September 2025, 13:00 UTC
 const NEEDS = `needs dovecot: ${DOVECOT_INSTALL}`;
@@ -18,7 +17,7 @@ const startCore = () => startTestCore({ clock: createFakeClock(T0) });
 const items = journalItems;
 
 async function addMailbox(
-  core: Core,
+  core: TestCore,
   server: ImapTestServer,
   options: { password?: string; folders?: string[]; markSeenOnDone?: boolean } = {},
 ) {

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createFakeClock } from '../../../../test/helpers/fake-clock';
-import { journalItems, startTestCore } from '../../../../test/helpers/test-core';
+import { journalItems, startTestCore, type TestCore } from '../../../../test/helpers/test-core';
 import { computeDeadline } from '../../../shared/deadline';
 import type { InboxItem } from '../../../shared/schemas';
-import type { Core } from '../../create-core';
 
 const FEEDS = path.resolve(__dirname, '../../../../test/fixtures/feeds');
 const fixture = (name: string) => readFileSync(path.join(FEEDS, name), 'utf8');
@@ -46,13 +45,13 @@ async function feedServer(routes: Record<string, Served>) {
 const startCore = () => startTestCore({ clock: createFakeClock(T0) });
 
 const items = journalItems;
-const latest = (core: Core) => {
+const latest = (core: TestCore) => {
   const byId = new Map<string, InboxItem>();
   for (const item of items(core)) byId.set(item.id, item);
   return byId;
 };
 
-async function addFeed(core: Core, url: string, name = 'Handbook') {
+async function addFeed(core: TestCore, url: string, name = 'Handbook') {
   const view = await core.sources.save({ source: { kind: 'rss', name, options: { url } } });
   return { id: view.source.id, status: await core.sources.checkNow(view.source.id) };
 }
