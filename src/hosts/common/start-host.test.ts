@@ -5,9 +5,9 @@ import { tempDir } from '../../../test/helpers/temp-dir';
 import { openHeldQueue } from '../../core/delivery/held-queue';
 import { silentLogger } from '../../core/ports';
 import type { Digest } from '../../shared/digest-schemas';
-import { createFileSecretStore } from '../common/file-secret-store';
-import { createNotifier } from './os/notifier';
-import { startDesktopServices } from './services';
+import { createNotifier } from '../desktop/os/notifier';
+import { createFileSecretStore } from './file-secret-store';
+import { startHost } from './start-host';
 
 const NOW = Date.now();
 
@@ -34,7 +34,7 @@ async function leaveInterruptedRelease(dataDir: string): Promise<Digest> {
   return digest;
 }
 
-describe('the desktop services', () => {
+describe('the host start-up both hosts share', () => {
   beforeEach(() => resetElectronFake());
 
   it('subscribe the notifier before the core starts, so a digest recovered at startup is shown', async () => {
@@ -42,10 +42,11 @@ describe('the desktop services', () => {
     const digest = await leaveInterruptedRelease(dataDir);
     const order: string[] = [];
     const opened: string[] = [];
-    const services = await startDesktopServices({
+    const services = await startHost({
+      host: 'desktop',
       dataDir,
       port: 0,
-      secrets: createFileSecretStore(dataDir),
+      secrets: createFileSecretStore,
       logger: silentLogger,
       beforeStart: (core) => {
         order.push('subscribed');
@@ -69,7 +70,8 @@ describe('the desktop services', () => {
       expect(FakeNotification.instances[0]?.options).toMatchObject({ title: 'Lull', body: digest.headline });
       FakeNotification.instances[0]?.click();
       expect(opened).toEqual(['digest']);
-      const events = services.core.journal.entries().flatMap((e) => (e.kind === 'event' ? [e.event] : []));
+      const { entries } = await services.core.handlers['journal:pull']({ sinceSeq: 0 });
+      const events = entries.flatMap((e) => (e.kind === 'event' ? [e.event] : []));
       expect(events).toContainEqual(expect.objectContaining({ type: 'digest-released', id: digest.id }));
     } finally {
       await services.stop();
@@ -85,10 +87,11 @@ describe('the desktop services', () => {
     let subscribed = 0;
     try {
       await expect(
-        startDesktopServices({
+        startHost({
+          host: 'desktop',
           dataDir,
           port,
-          secrets: createFileSecretStore(dataDir),
+          secrets: createFileSecretStore,
           logger: silentLogger,
           beforeStart: () => {
             subscribed++;
@@ -97,6 +100,16 @@ describe('the desktop services', () => {
         }),
       ).rejects.toThrow(/already in use/);
       expect(subscribed).toBe(0);
+      // Nothing is held open: the same data dir starts again at once on a free port.
+      const again = await startHost({
+        host: 'browser',
+        dataDir,
+        port: 0,
+        secrets: createFileSecretStore,
+        logger: silentLogger,
+      });
+      await again.stop();
+      await again.stop();
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
