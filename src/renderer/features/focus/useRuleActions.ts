@@ -17,7 +17,7 @@ export function useRuleActions() {
     async (change: (rules: readonly FocusRule[]) => FocusRule[]): Promise<string | null> => {
       const current = selectSettings(useLullStore.getState());
       try {
-        const saved = await api.focus.saveRules({ rules: change(current?.focusRules ?? []) });
+        const saved = await api.settings.saveFocusRules({ rules: change(current?.focusRules ?? []) });
         // The settings event follows; mirroring the answer now keeps the list from flickering back.
         const state = useLullStore.getState();
         const latest = selectSettings(state);

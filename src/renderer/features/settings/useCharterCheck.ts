@@ -4,7 +4,7 @@ import type { DeliveryPolicy } from '../../../shared/delivery';
 import { describeError } from '../../lib/errors';
 import { useLullApi } from '../../services/useServices';
 
-export type CharterWarnings = CommandOutput<'digest:check-charter'>;
+export type CharterWarnings = CommandOutput<'settings:check-charter'>;
 
 export interface CharterCheck {
   /** null until the first answer for a valid policy. */
@@ -31,7 +31,7 @@ export function useCharterCheck(
     if (!policy) return;
     let current = true;
     const timer = setTimeout(() => {
-      api.digest
+      api.settings
         .checkCharter({ delivery: policy })
         .then((warnings) => {
           if (current) setState({ warnings, error: null });
