@@ -133,8 +133,12 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
     events.emit('digest:changed', published);
   }
 
+  /**
+   * Journaled first, announced after: the journal is the record that a summary was shown. A crash
+   * before the append re-shows it on the next start; one after it finds it there and shows nothing
+   * twice (README "exactly once").
+   */
   async function show(digest: Digest): Promise<void> {
-    events.emit('digest:released', digest);
     await journal.append([
       {
         kind: 'event',
@@ -147,7 +151,16 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
         },
       },
     ]);
+    events.emit('digest:released', digest);
   }
+
+  const journaled = (digestId: string) =>
+    journal
+      .entries()
+      .some(
+        (entry) =>
+          entry.kind === 'event' && entry.event.type === 'digest-released' && entry.event.id === digestId,
+      );
 
   let inFlight = 0;
   function release(cause: DigestCause, occurrence: string | null): Promise<Digest | null> {
@@ -176,8 +189,12 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
   async function recoverPending(): Promise<void> {
     const pending = queue.pending();
     if (!pending) return;
-    logger.warn(`re-showing digest ${pending.id}: the app stopped before confirming it was shown`);
-    await show(pending);
+    if (journaled(pending.id)) {
+      logger.info(`digest ${pending.id} reached the journal before the app stopped: not shown again`);
+    } else {
+      logger.warn(`re-showing digest ${pending.id}: the app stopped before it was recorded`);
+      await show(pending);
+    }
     await queue.finishRelease(pending.id);
   }
 

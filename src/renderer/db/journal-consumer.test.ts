@@ -128,6 +128,20 @@ describe('journal consumer', () => {
     expect(snapshot.history).toMatchObject([{ type: 'focus-started', at: 5, seq: 2 }]);
   });
 
+  it('keeps one history row per summary, even when the core journaled it twice', async () => {
+    const db = openDb();
+    const released = (seq: number): JournalEntry => ({
+      seq,
+      kind: 'event',
+      event: { type: 'digest-released', at: 7, id: 'digest@7:manual', cause: 'manual', itemIds: ['a'] },
+    });
+    expect(await applyJournalPage(db, [released(1)])).toBe(1);
+    // A later page with the same summary (recovered after a crash) still applies: its item arrives.
+    expect(await applyJournalPage(db, [released(2), { seq: 3, kind: 'item', item: item('b') }])).toBe(3);
+    expect(await db.history.toArray()).toMatchObject([{ type: 'digest-released', id: 'digest@7:manual' }]);
+    expect(await db.items.count()).toBe(1);
+  });
+
   it('records each focus session in history with its cause and the rule behind it', async () => {
     const db = openDb();
     // Parsed as the WebSocket client parses a pulled page, so a field the schema drops would show here.

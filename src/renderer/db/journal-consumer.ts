@@ -109,7 +109,9 @@ export async function applyJournalPage(db: LullDb, entries: readonly JournalEntr
           delete item.snoozedUntil;
         });
     }
-    if (events.length > 0) await db.history.bulkAdd(events);
+    // Put, not add: a summary's row is keyed by its digest id, so one recorded twice (a crash between
+    // the core's journal append and its confirmation) is one row, and the page still applies.
+    if (events.length > 0) await db.history.bulkPut(events as HistoryRow[]);
     await db.meta.put({ key: 'journalSeq', value: last });
     return last;
   });
