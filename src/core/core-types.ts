@@ -15,9 +15,14 @@ export type UpdateListStatus = (typeof UPDATE_LIST_STATUSES)[number];
  */
 export interface LocalApiHandlers {
   'updates:ingest'(updates: readonly UpdateInput[]): Promise<IngestResult[]>;
-  'updates:list'(query: { status: UpdateListStatus; limit: number }): Promise<{
+  /**
+   * Newest first by the core's own sequence (not the wall clock, which can be set back); `before`
+   * pages on from a `nextBefore` cursor, so every item can be listed exactly once.
+   */
+  'updates:list'(query: { status: UpdateListStatus; limit: number; before?: number }): Promise<{
     total: number;
-    items: { item: InboxItem; held: boolean }[];
+    items: { item: InboxItem; held: boolean; seq: number }[];
+    nextBefore: number | null;
   }>;
   /** False when the core does not know the id. */
   'updates:retract'(query: { id: string }): Promise<{ retracted: boolean }>;

@@ -69,11 +69,12 @@ const pushUpdates: Operation = {
 
 const listUpdates: Operation = {
   operationId: 'listUpdates',
-  summary: 'What the core knows: held and recently ingested updates, newest first',
+  summary: 'What the core knows: held and remembered updates, newest first',
   description:
-    'Updates ingested in the last 30 days, with their deadlines and how they were routed. Done and ' +
-    'snoozed live in the app window, not here. `held`: in the held queue now; `recent`: not held ' +
-    '(delivered, let through, or already released in a summary); `all`: both.',
+    'Every update the core remembers (open ones always, done ones for 90 days after they were done), ' +
+    "with deadlines and how they were routed, newest change first by the core's own sequence (a " +
+    'clock set back does not reorder them). `held`: in the held queue now; `recent`: not held ' +
+    '(delivered, let through, or already released in a summary); `all`: both. Page on with `before`.',
   parameters: [
     {
       name: 'status',
@@ -88,6 +89,13 @@ const listUpdates: Operation = {
       required: false,
       description: `At most this many (default ${DEFAULT_LIST_LIMIT})`,
       schema: { type: 'integer', minimum: 1, maximum: MAX_LIST_LIMIT, default: DEFAULT_LIST_LIMIT },
+    },
+    {
+      name: 'before',
+      in: 'query',
+      required: false,
+      description: 'The `nextBefore` of the previous page: lists the items after it, newest first',
+      schema: { type: 'integer', minimum: 1 },
     },
   ],
   responses: {

@@ -99,8 +99,12 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     {
       total: { type: 'integer', minimum: 0, description: 'How many match `status`, before `limit`' },
       items: { type: 'array', items: ref('ListedUpdate') },
+      nextBefore: {
+        type: ['integer', 'null'],
+        description: 'Pass as `before` for the next page; null on the last page',
+      },
     },
-    ['total', 'items'],
+    ['total', 'items', 'nextBefore'],
   ),
   ListedUpdate: closed(
     {
@@ -126,8 +130,13 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
         description: 'How it was routed when it first arrived',
       },
       held: { type: 'boolean', description: 'In the held queue now, waiting for the next summary' },
+      seq: {
+        type: 'integer',
+        minimum: 1,
+        description: "The core's sequence of the item's last change: the list's order, newest first",
+      },
     },
-    ['id', 'source', 'externalId', 'channel', 'title', 'receivedAt', 'deadline', 'priority', 'held'],
+    ['id', 'source', 'externalId', 'channel', 'title', 'receivedAt', 'deadline', 'priority', 'held', 'seq'],
   ),
   Retracted: closed({ retracted: { const: true }, id: { type: 'string' } }, ['retracted', 'id']),
   HeldItem: heldItem,

@@ -8,7 +8,7 @@ import { type BrowserHost, startBrowserHost } from '../../hosts/browser/host';
 import { APP_VERSION } from '../../hosts/common/version';
 import { focusSetSchema } from '../../shared/focus-schemas';
 import { parseUpdatesBody } from '../../shared/schemas';
-import { HTTP_METHODS, type JsonSchema, type OpenApiDocument, renderEndpointTable } from './openapi';
+import { HTTP_METHODS, type JsonSchema, type OpenApiDocument } from './openapi';
 
 let host: BrowserHost;
 let doc: OpenApiDocument;
@@ -225,3 +225,16 @@ describe('GET /v1/openapi.json', () => {
     ).toBe(true);
   });
 });
+
+/** The README's endpoint table, rendered from the document (a test keeps the README in step). */
+function renderEndpointTable(document: OpenApiDocument): string {
+  const rows = Object.entries(document.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.flatMap((method) => {
+      const operation = item[method];
+      if (!operation) return [];
+      const token = operation.security?.length === 0 ? 'no' : 'yes';
+      return [`| \`${method.toUpperCase()} ${path}\` | ${token} | ${operation.summary} |`];
+    }),
+  );
+  return ['| endpoint | token | what it does |', '|---|---|---|', ...rows].join('\n');
+}

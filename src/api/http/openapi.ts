@@ -85,16 +85,3 @@ export function registerOpenApiRoute(app: FastifyInstance, version: string): voi
     return document;
   });
 }
-
-/** The README's endpoint table, rendered from the document (a test keeps the README in step). */
-export function renderEndpointTable(document: OpenApiDocument): string {
-  const rows = Object.entries(document.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.flatMap((method) => {
-      const operation = item[method];
-      if (!operation) return [];
-      const token = operation.security?.length === 0 ? 'no' : 'yes';
-      return [`| \`${method.toUpperCase()} ${path}\` | ${token} | ${operation.summary} |`];
-    }),
-  );
-  return ['| endpoint | token | what it does |', '|---|---|---|', ...rows].join('\n');
-}

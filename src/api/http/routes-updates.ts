@@ -21,6 +21,12 @@ export const updatesQuerySchema = z.strictObject({
     .transform(Number)
     .refine((n) => n >= 1 && n <= MAX_LIST_LIMIT, limitMessage)
     .default(DEFAULT_LIST_LIMIT),
+  /** A `nextBefore` from the previous page: the items listed before it, newest first. */
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a nextBefore cursor from an earlier page')
+    .transform(Number)
+    .optional(),
 });
 
 /** What `DELETE /v1/updates/{source}/{externalId}` names: the pair POST took. */
@@ -61,9 +67,17 @@ export function registerUpdateRoutes(app: FastifyInstance, core: Core): void {
   app.get('/v1/updates', async (request, reply) => {
     const parsed = updatesQuerySchema.safeParse(request.query);
     if (!parsed.success) return sendInvalid(reply, 'invalid-query', 'The query was refused:', parsed.error);
-    const { status, limit } = parsed.data;
-    const { total, items } = await core.handlers['updates:list']({ status, limit });
-    return { total, items: items.map(({ item, held }) => itemForApi(item, held)) };
+    const { status, limit, before } = parsed.data;
+    const page = await core.handlers['updates:list']({
+      status,
+      limit,
+      ...(before !== undefined ? { before } : {}),
+    });
+    return {
+      total: page.total,
+      items: page.items.map(({ item, held, seq }) => ({ ...itemForApi(item, held), seq })),
+      nextBefore: page.nextBefore,
+    };
   });
 
   app.delete('/v1/updates/:source/:externalId', async (request, reply) => {

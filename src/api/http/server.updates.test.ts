@@ -73,6 +73,7 @@ describe('GET /v1/updates', () => {
         priority: 'normal',
         route: { action: 'deliver', reason: 'instant', text: 'delivered as it arrived' },
         held: false,
+        seq: 1,
       },
     ]);
     expect(all.json().items[1].route).toMatchObject({ action: 'hold', reason: 'focus' });
@@ -83,6 +84,46 @@ describe('GET /v1/updates', () => {
     const recent = (await call('GET', '/v1/updates?status=recent&limit=1')).json();
     expect(recent).toMatchObject({ total: 2, items: [{ id: 'mail/urgent' }] });
   });
+
+  it('orders by the core sequence, not the wall clock: a clock set back does not sort newer items lower', async () => {
+    await push('before-jump');
+    clock.set(clock.now() - 24 * 60 * MINUTE_MS);
+    await push('after-jump');
+    const listed = (await call('GET', '/v1/updates')).json();
+    expect(listed.items.map((item: { id: string }) => item.id)).toEqual([
+      'mail/after-jump',
+      'mail/before-jump',
+    ]);
+  });
+
+  it('pages with the `before` cursor: 20,000 items listed exactly once each', async () => {
+    const updates = Array.from({ length: 20_000 }, (_, n) => ({
+      source: 'bulk',
+      externalId: String(n),
+      channel: 'chat',
+      title: `Bulk ${n}`,
+    }));
+    for (let start = 0; start < updates.length; start += 500) {
+      const res = await call('POST', '/v1/updates', { updates: updates.slice(start, start + 500) });
+      expect(res.statusCode).toBe(202);
+    }
+    // An update while paging does not shift the pages: it is newer than every cursor.
+    const seen: string[] = [];
+    let before: number | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const query: string = before === null ? '?limit=500' : `?limit=500&before=${before}`;
+      const page = (await call('GET', `/v1/updates${query}`)).json();
+      seen.push(...page.items.map((item: { id: string }) => item.id));
+      if (pages === 3) await push('arrived-while-paging');
+      before = page.nextBefore;
+      if (before === null) break;
+    }
+    expect(seen).toHaveLength(20_000);
+    expect(new Set(seen).size).toBe(20_000);
+    expect(seen).not.toContain('mail/arrived-while-paging');
+    const bad = await call('GET', '/v1/updates?before=soon');
+    expect(bad.statusCode).toBe(400);
+  }, 60_000);
 
   it.each([
     ['an unknown status', '?status=open', 'status'],
@@ -112,7 +153,7 @@ describe('DELETE /v1/updates/{source}/{externalId}', () => {
     expect(core.delivery.status().heldCount).toBe(0);
     expect(core.ingest.known('mail/a%2Fb%20c')).toBeUndefined();
     expect(core.journal.entries().at(-1)).toMatchObject({ kind: 'retract', id: 'mail/a%2Fb%20c' });
-    expect((await call('GET', '/v1/updates')).json()).toEqual({ total: 0, items: [] });
+    expect((await call('GET', '/v1/updates')).json()).toEqual({ total: 0, items: [], nextBefore: null });
 
     const again = await call('DELETE', `/v1/updates/mail/${encodeURIComponent('a/b c')}`);
     expect(again.statusCode).toBe(404);

@@ -32,18 +32,25 @@ const userStateSchema = z.object({
 export type UserState = z.output<typeof userStateSchema>;
 
 const changeSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('put'), item: inboxItemSchema }),
+  /** `rev`: the store's own sequence, so listings follow arrival order whatever the wall clock did. */
+  z.object({ op: z.literal('put'), item: inboxItemSchema, rev: z.number().int().min(1).optional() }),
   z.object({ op: z.literal('remove'), id: z.string() }),
   z.object({ op: z.literal('state'), id: z.string(), user: userStateSchema }),
 ]);
 type Change = z.output<typeof changeSchema>;
 
-const snapshotLineSchema = z.object({ item: inboxItemSchema, user: userStateSchema.optional() });
+const snapshotLineSchema = z.object({
+  item: inboxItemSchema,
+  user: userStateSchema.optional(),
+  rev: z.number().int().min(1).optional(),
+});
 const SNAPSHOT_HEADER = { format: 'lull-items', version: 1 } as const;
 
 export interface ItemStore {
   get(id: string): InboxItem | undefined;
   userState(id: string): UserState | undefined;
+  /** When the item last changed, as the store's sequence (higher is later); 0 for an unknown id. */
+  rev(id: string): number;
   /** Every remembered item, in no particular order. */
   items(): IterableIterator<InboxItem>;
   size(): number;
@@ -81,13 +88,24 @@ export async function openItemStore(options: {
   const file = (name: string) => path.join(dataDir, name);
   const items = new Map<string, InboxItem>();
   const users = new Map<string, UserState>();
+  const revs = new Map<string, number>();
+  let lastRev = 0;
   const serial = createSerialQueue();
 
+  /** Records from before revs existed get the next one, in file order. */
+  function setRev(id: string, rev: number | undefined): void {
+    lastRev = Math.max(lastRev + (rev === undefined ? 1 : 0), rev ?? 0);
+    revs.set(id, rev ?? lastRev);
+  }
+
   function apply(change: Change): void {
-    if (change.op === 'put') items.set(change.item.id, change.item);
-    else if (change.op === 'remove') {
+    if (change.op === 'put') {
+      items.set(change.item.id, change.item);
+      setRev(change.item.id, change.rev);
+    } else if (change.op === 'remove') {
       items.delete(change.id);
       users.delete(change.id);
+      revs.delete(change.id);
     } else if (items.has(change.id)) users.set(change.id, change.user);
   }
 
@@ -121,7 +139,7 @@ export async function openItemStore(options: {
   }
 
   function capture() {
-    return [...items.values()].map((item) => ({ item, user: users.get(item.id) }));
+    return [...items.values()].map((item) => ({ item, user: users.get(item.id), rev: revs.get(item.id) }));
   }
 
   async function retireCovered(): Promise<void> {
@@ -141,6 +159,7 @@ export async function openItemStore(options: {
           const parsed = snapshotLineSchema.safeParse(JSON.parse(line));
           if (!parsed.success) throw parsed.error;
           items.set(parsed.data.item.id, parsed.data.item);
+          setRev(parsed.data.item.id, parsed.data.rev);
           if (parsed.data.user) users.set(parsed.data.item.id, parsed.data.user);
         } catch {
           skipped++;
@@ -154,7 +173,10 @@ export async function openItemStore(options: {
     try {
       for (const raw of JSON.parse(legacy) as unknown[]) {
         const parsed = inboxItemSchema.safeParse(raw);
-        if (parsed.success) items.set(parsed.data.id, parsed.data);
+        if (parsed.success) {
+          items.set(parsed.data.id, parsed.data);
+          setRev(parsed.data.id, undefined);
+        }
       }
     } catch {
       logger.warn(`${LEGACY_ITEMS_FILE} unreadable; the item memory starts from the log alone`);
@@ -194,7 +216,9 @@ export async function openItemStore(options: {
     await retireCovered();
   }
 
-  async function writeSnapshot(rows: { item: InboxItem; user: UserState | undefined }[]): Promise<void> {
+  async function writeSnapshot(
+    rows: { item: InboxItem; user: UserState | undefined; rev: number | undefined }[],
+  ): Promise<void> {
     const temp = file(`.${ITEM_SNAPSHOT_FILE}.tmp`);
     const handle = await fs.open(temp, 'w', 0o600);
     try {
@@ -204,7 +228,7 @@ export async function openItemStore(options: {
       for (let start = 0; start < rows.length; start += 1000) {
         const chunk = rows
           .slice(start, start + 1000)
-          .map(({ item, user }) => `${JSON.stringify(user ? { item, user } : { item })}\n`)
+          .map(({ item, user, rev }) => `${JSON.stringify(user ? { item, user, rev } : { item, rev })}\n`)
           .join('');
         await handle.write(chunk);
       }
@@ -237,10 +261,11 @@ export async function openItemStore(options: {
   return {
     get: (id) => items.get(id),
     userState: (id) => users.get(id),
+    rev: (id) => revs.get(id) ?? 0,
     items: () => items.values(),
     size: () => items.size,
     fresh,
-    put: (list) => commit(list.map((item) => ({ op: 'put' as const, item }))),
+    put: (list) => commit(list.map((item) => ({ op: 'put' as const, item, rev: ++lastRev }))),
     remove: (ids) => commit(ids.map((id) => ({ op: 'remove' as const, id }))),
     setState: (ids, user) =>
       commit(ids.filter((id) => items.has(id)).map((id) => ({ op: 'state' as const, id, user }))),
