@@ -120,7 +120,14 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
     logger,
     journal,
     known: ingest.known,
-    reroute: (items) => ingest.reroute(items),
+    reroute: async (items) => {
+      // Woken: open again in the core's memory too, so a window rebuilt later shows it in the inbox.
+      await store.setState(
+        items.map((item) => item.id),
+        { state: 'open', at: clock.now() },
+      );
+      await ingest.reroute(items);
+    },
     scheduler,
   });
   closers.push(() => snoozes.close());

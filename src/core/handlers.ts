@@ -1,7 +1,7 @@
-import type { AppInfo } from '../shared/contract';
+import type { AppInfo, SnapshotItem } from '../shared/contract';
 import { LullError } from '../shared/contract';
 import { charterWarnings } from '../shared/delivery';
-import { isSafeHttpUrl } from '../shared/schemas';
+import { type InboxItem, isSafeHttpUrl } from '../shared/schemas';
 import type { WorkingCalendar } from '../shared/working-time';
 import type { BackupService } from './backup/backup-service';
 import type { AllHandlers } from './core-types';
@@ -9,12 +9,32 @@ import type { DeliveryService } from './delivery/delivery-service';
 import type { FocusEngine } from './focus/focus-engine';
 import type { ActionRegistry } from './inbox/action-registry';
 import type { IngestService } from './inbox/ingest-service';
-import type { ItemStore } from './inbox/item-store';
+import type { ItemStore, UserState } from './inbox/item-store';
 import type { SnoozeService } from './inbox/snooze-service';
 import type { Journal } from './journal/journal';
 import type { Clock, OpenExternal } from './ports';
 import type { SettingsStore } from './settings/settings-store';
 import { createSourceHandlers, type SourcesService } from './sources';
+
+/** The first index whose id sorts after `id`, by binary search. */
+function sortedIndexAfter(ids: readonly string[], id: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid]! <= id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function snapshotItem(item: InboxItem, user: UserState | undefined): SnapshotItem {
+  if (user?.state === 'done') return { ...item, status: 'done', doneAt: user.at };
+  if (user?.state === 'snoozed' && user.snoozedUntil !== undefined) {
+    return { ...item, status: 'snoozed', snoozedUntil: user.snoozedUntil };
+  }
+  return { ...item, status: 'open' };
+}
 
 export interface HandlerParts {
   app: {
@@ -106,17 +126,33 @@ export function createCoreHandlers(parts: HandlerParts): AllHandlers {
     'settings:restore': async ({ settings: raw }) => ({ version: (await settings.restore(raw)).version }),
     'journal:pull': async ({ sinceSeq, limit }) => journal.pull(sinceSeq, limit),
     'journal:ack': async ({ seq }) => ({ ackedSeq: await journal.ack(seq) }),
+    'inbox:snapshot': async ({ afterId, limit = 500 }) => {
+      // The sequence first: whatever changes after this read has a journal entry above it.
+      const seq = journal.lastSeq();
+      const ids = [...store.items()].map((item) => item.id).sort();
+      const start = afterId === undefined ? 0 : sortedIndexAfter(ids, afterId);
+      const page = ids.slice(start, start + limit);
+      return {
+        seq,
+        items: page.map((id) => snapshotItem(store.get(id)!, store.userState(id))),
+        nextAfterId: start + limit < ids.length ? (page.at(-1) ?? null) : null,
+      };
+    },
     ...createSourceHandlers(parts.sources),
 
     'updates:ingest': (updates) => ingest.ingest(updates),
-    'updates:list': async ({ status, limit }) => {
+    'updates:list': async ({ status, limit, before }) => {
       const held = new Set(delivery.status().items.map((item) => item.id));
-      const matching = ingest
-        .list()
-        .filter((item) => status === 'all' || held.has(item.id) === (status === 'held'));
+      const matching = [...store.items()]
+        .filter((item) => status === 'all' || held.has(item.id) === (status === 'held'))
+        .map((item) => ({ item, held: held.has(item.id), seq: store.rev(item.id) }))
+        .sort((a, b) => b.seq - a.seq);
+      const from = before === undefined ? matching : matching.filter((entry) => entry.seq < before);
+      const page = from.slice(0, limit);
       return {
         total: matching.length,
-        items: matching.slice(0, limit).map((item) => ({ item, held: held.has(item.id) })),
+        items: page,
+        nextBefore: from.length > limit ? (page.at(-1)?.seq ?? null) : null,
       };
     },
     'updates:retract': async ({ id }) => ({ retracted: await ingest.retract(id) }),

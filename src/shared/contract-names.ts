@@ -24,6 +24,7 @@ export const COMMAND_NAMES = [
   'backup:respond',
   'settings:restore',
   'journal:pull',
+  'inbox:snapshot',
   'journal:ack',
   'sources:list',
   'sources:save',
@@ -40,6 +41,7 @@ export const EVENT_NAMES = [
   'digest:changed',
   'digest:released',
   'inbox:notify',
+  'inbox:at-risk',
   'backup:requested',
   'sources:changed',
 ] as const;

@@ -186,6 +186,7 @@ describe('types derived from the contract', () => {
       'focus:set': async () => status,
       'journal:pull': async () => ({ entries: [], lastSeq: 0 }),
       'journal:ack': async ({ seq }) => ({ ackedSeq: seq }),
+      'inbox:snapshot': async () => ({ seq: 0, items: [], nextAfterId: null }),
       'settings:get': async () => defaultSettings(),
       'settings:save-focus-rules': async ({ rules }) => rules,
       'settings:save-charter': async ({ charter }) => ({ charter, recomputed: 0 }),

@@ -5,6 +5,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { atRiskReminderSchema } from './at-risk';
 import { backupResponseSchema, inboxBackupSchema } from './backup-schemas';
 import { type Envelope, LullError } from './bridge';
 import { CHANNELS } from './channels';
@@ -41,7 +42,17 @@ export const actionIdSchema = z.uuid();
 export const journalPageSchema = z.object({
   entries: z.array(journalEntrySchema),
   lastSeq: z.number().int().min(0),
+  /** The entries after `sinceSeq` are gone (compacted): rebuild from `inbox:snapshot`, then pull on. */
+  rebuild: z.literal(true).optional(),
 });
+
+/** An item as the core remembers it, with the user's latest state: what a rebuilt window stores. */
+export const snapshotItemSchema = inboxItemSchema.extend({
+  status: z.enum(['open', 'done', 'snoozed']),
+  doneAt: z.number().optional(),
+  snoozedUntil: z.number().optional(),
+});
+export type SnapshotItem = z.output<typeof snapshotItemSchema>;
 
 export const contract = {
   commands: {
@@ -148,6 +159,21 @@ export const contract = {
       }),
       output: journalPageSchema,
     },
+    /**
+     * The core's items and their user state, a page at a time in id order, for a window that must
+     * rebuild: `seq` (from the first page) is where it then pulls the journal from.
+     */
+    'inbox:snapshot': {
+      input: z.strictObject({
+        afterId: z.string().max(1100).optional(),
+        limit: z.number().int().min(1).max(2000).optional(),
+      }),
+      output: z.object({
+        seq: z.number().int().min(0),
+        items: z.array(snapshotItemSchema),
+        nextAfterId: z.string().nullable(),
+      }),
+    },
     'journal:ack': {
       input: z.strictObject({ seq: z.number().int().min(0) }),
       output: z.object({ ackedSeq: z.number().int().min(0) }),
@@ -177,6 +203,8 @@ export const contract = {
     'digest:changed': digestStatusSchema.pick({ heldCount: true, nextReleaseAt: true }),
     'digest:released': digestSchema,
     'inbox:notify': z.object({ item: inboxItemSchema, decision: routeDecisionSchema }),
+    /** Open items coming due soon: one reminder per group of items due together. */
+    'inbox:at-risk': atRiskReminderSchema,
     /** The core asks the window for the inbox it owns (export), or to merge one in (import). */
     'backup:requested': z.discriminatedUnion('action', [
       z.object({ requestId: z.string(), action: z.literal('export') }),

@@ -8,7 +8,6 @@ import { armed, BERLIN, deepWork, startEngine } from '../../../test/helpers/focu
 import { tempDir } from '../../../test/helpers/temp-dir';
 import type { FocusRule } from '../../shared/focus-schedule';
 import { MAX_SLEEP_MS } from '../lib/wake-timer';
-import {} from './focus-engine';
 
 const utc = (iso: string) => Date.parse(iso);
 const sunday = (start: string, end: string): FocusRule => ({

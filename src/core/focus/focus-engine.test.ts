@@ -8,7 +8,6 @@ import { tempDir } from '../../../test/helpers/temp-dir';
 import { HOUR_MS, MINUTE_MS } from '../../shared/channels';
 import type { FocusRule } from '../../shared/focus-schedule';
 import { MAX_SLEEP_MS } from '../lib/wake-timer';
-import {} from './focus-engine';
 
 // 2026-11-18 is a Wednesday; Berlin is at +01:00. Deep work runs 09:00–11:00 on weekdays.
 const WED_0830 = berlin('2026-11-18T08:30');

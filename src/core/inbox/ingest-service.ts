@@ -120,6 +120,17 @@ export async function createIngestService(options: {
   /** Remembered first, then journaled: a window never hears of an item the core could forget. */
   async function record(items: readonly InboxItem[]): Promise<void> {
     await store.put(items);
+    // As the window does: new activity on an item done before it arrived brings it back.
+    const reopened = items.filter((item) => {
+      const user = store.userState(item.id);
+      return user?.state === 'done' && user.at < item.receivedAt;
+    });
+    if (reopened.length > 0) {
+      await store.setState(
+        reopened.map((item) => item.id),
+        { state: 'open', at: options.clock.now() },
+      );
+    }
     await journal.append(items.map((item) => ({ kind: 'item' as const, item })));
   }
 

@@ -76,12 +76,14 @@ describe('journal', () => {
     await journal.close();
   });
 
-  it('acks persist across a reopen and acked entries are no longer pulled', async () => {
+  it('acks persist across a reopen; acked entries still in the file serve a window that lacks them', async () => {
     const dataDir = await tempDir();
     const journal = await openJournal({ dataDir, logger: recordingLogger().logger, compactAfter: 1000 });
     await journal.append(items(1, 5));
     expect(await journal.ack(3)).toBe(3);
-    expect(seqsOf(journal.pull(0).entries)).toEqual([4, 5]);
+    expect(seqsOf(journal.pull(3).entries)).toEqual([4, 5]);
+    // A second window (a fresh profile) still gets everything the file holds, without a rebuild.
+    expect(journal.pull(0)).toMatchObject({ entries: items(1, 5).map((_, i) => ({ seq: i + 1 })) });
     // An older ack never moves the mark backwards.
     expect(await journal.ack(1)).toBe(3);
     await journal.close();
@@ -90,7 +92,7 @@ describe('journal', () => {
     expect(JSON.parse(ackText)).toEqual({ ackedSeq: 3 });
     const reopened = await openJournal({ dataDir, logger: recordingLogger().logger });
     expect(reopened.ackedSeq()).toBe(3);
-    expect(seqsOf(reopened.pull(0).entries)).toEqual([4, 5]);
+    expect(seqsOf(reopened.pull(3).entries)).toEqual([4, 5]);
     await reopened.close();
   });
 
@@ -132,31 +134,28 @@ describe('journal', () => {
     await reopened.close();
   });
 
-  it('awaits beforeCompact before dropping entries', async () => {
+  it('stays bounded with no window: past maxEntries the oldest half goes, and a pull from there says rebuild', async () => {
     const dataDir = await tempDir();
-    const observed: { linesWhenCalled: number; finishedBeforeDrop?: boolean }[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const journal = await openJournal({
-      dataDir,
-      logger: recordingLogger().logger,
-      compactAfter: 1,
-      beforeCompact: async () => {
-        observed.push({ linesWhenCalled: (await fileLines(dataDir)).length });
-        await gate;
-      },
-    });
+    const journal = await openJournal({ dataDir, logger: recordingLogger().logger, maxEntries: 10 });
+    for (let n = 1; n <= 11; n++) await journal.append(items(n, 1));
+    await journal.close(); // waits for the background compaction
+    const reopened = await openJournal({ dataDir, logger: recordingLogger().logger, maxEntries: 10 });
+    expect(seqsOf(reopened.entries())).toEqual([7, 8, 9, 10, 11]);
+    expect(await fileLines(dataDir)).toHaveLength(5);
+    // A window that had everything up to 6 goes on; one from further back must rebuild.
+    expect(seqsOf(reopened.pull(6).entries)).toEqual([7, 8, 9, 10, 11]);
+    expect(reopened.pull(6).rebuild).toBeUndefined();
+    expect(reopened.pull(3)).toEqual({ entries: [], lastSeq: 11, rebuild: true });
+    await reopened.close();
+  });
+
+  it('tells a second window to rebuild once the first one acked and compaction dropped the entries', async () => {
+    const dataDir = await tempDir();
+    const journal = await openJournal({ dataDir, logger: recordingLogger().logger, compactAfter: 1 });
     await journal.append(items(1, 3));
-    const acking = journal.ack(3);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // beforeCompact has started but not finished: the entries must still be on disk.
-    expect(observed).toEqual([{ linesWhenCalled: 3 }]);
-    expect(await fileLines(dataDir)).toHaveLength(3);
-    release();
-    await acking;
-    expect(await fileLines(dataDir)).toEqual([]);
+    await journal.ack(3);
+    expect(journal.pull(3)).toEqual({ entries: [], lastSeq: 3 });
+    expect(journal.pull(0)).toEqual({ entries: [], lastSeq: 3, rebuild: true });
     await journal.close();
   });
 

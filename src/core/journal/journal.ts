@@ -15,7 +15,11 @@ export type JournalPayload = DistributiveOmit<JournalEntry, 'seq'>;
 export interface Journal {
   /** Appends and fsyncs; resolves with the stored entries only once they are durable. */
   append(payloads: readonly JournalPayload[]): Promise<JournalEntry[]>;
-  pull(sinceSeq: number, limit?: number): { entries: JournalEntry[]; lastSeq: number };
+  /**
+   * Entries after `sinceSeq`. `rebuild: true` when some of them are no longer kept (acked by another
+   * window, or dropped to bound the file): the caller rebuilds from the core's snapshot instead.
+   */
+  pull(sinceSeq: number, limit?: number): { entries: JournalEntry[]; lastSeq: number; rebuild?: true };
   ack(seq: number): Promise<number>;
   /** Every entry still on disk, acked or not, oldest first. */
   entries(): readonly JournalEntry[];
@@ -28,10 +32,14 @@ export interface Journal {
 export interface JournalOptions {
   dataDir: string;
   logger: Logger;
-  /** Called before acked entries are dropped from disk, so derived state can be saved first. */
-  beforeCompact?: () => Promise<void>;
   /** Compact once this many acked entries sit in the file. */
   compactAfter?: number;
+  /**
+   * The most entries kept whether or not a window acked them: past it the oldest half goes, so the
+   * file (and start-up) stays bounded with no window open. Items live in the item store, so a window
+   * that falls behind loses nothing: it rebuilds from the snapshot.
+   */
+  maxEntries?: number;
 }
 
 /**
@@ -43,6 +51,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const file = path.join(options.dataDir, JOURNAL_FILE);
   const ackFile = path.join(options.dataDir, JOURNAL_ACK_FILE);
   const compactAfter = options.compactAfter ?? 1000;
+  const maxEntries = options.maxEntries ?? 10_000;
   const serial = createSerialQueue();
   const listeners = new Set<(lastSeq: number) => void>();
 
@@ -74,9 +83,12 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     return 0;
   }
 
+  /** Everything at or below this was dropped from the file: a pull from below it cannot be served. */
+  const servedAfter = () => (all.length > 0 ? all[0]!.seq - 1 : last);
+
   async function compact(): Promise<void> {
-    await options.beforeCompact?.();
-    const keep = all.filter((entry) => entry.seq > acked);
+    let keep = all.filter((entry) => entry.seq > acked);
+    if (keep.length > maxEntries) keep = keep.slice(keep.length - Math.floor(maxEntries / 2));
     await log.rewrite(keep);
     all = keep;
   }
@@ -115,8 +127,14 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     }
     all.push(...stored);
     last = seq;
-    if (stored.length > 0) for (const listener of listeners) listener(last);
     for (const [index, waiter] of batch.entries()) waiter.resolve(groups[index]!);
+    if (stored.length > 0) for (const listener of listeners) listener(last);
+    if (all.length > maxEntries) {
+      // In the background, after the writers heard back: nobody waits on the rewrite.
+      void serial(compact).catch((error: unknown) =>
+        options.logger.error(`could not compact ${JOURNAL_FILE}: ${String(error)}`),
+      );
+    }
   }
 
   return {
@@ -127,7 +145,8 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       });
     },
     pull(sinceSeq, limit = 500) {
-      const from = Math.max(sinceSeq, acked);
+      if (sinceSeq < servedAfter()) return { entries: [], lastSeq: last, rebuild: true };
+      const from = sinceSeq;
       const entries: JournalEntry[] = [];
       for (const entry of all) {
         if (entry.seq <= from) continue;

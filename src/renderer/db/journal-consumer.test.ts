@@ -44,6 +44,12 @@ function fakeCore() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    // This fake never compacts below a window, so it never asks for a rebuild (rebuild.test.ts does).
+    inbox: {
+      snapshot: async () => {
+        throw new Error('no rebuild expected');
+      },
+    } as unknown as JournalApi['inbox'],
   };
 
   return {

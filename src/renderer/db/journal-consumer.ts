@@ -8,8 +8,9 @@ import type { LullApi, Unsubscribe } from '../../shared/contract';
 import type { InboxItem, JournalEntry } from '../../shared/schemas';
 import { getJournalSeq } from './items-repo';
 import type { HistoryRow, LullDb, StoredItem } from './lull-db';
+import { rebuildFromSnapshot, type SnapshotApi } from './rebuild';
 
-export type JournalApi = Pick<LullApi, 'journal' | 'onJournalAppended'>;
+export type JournalApi = Pick<LullApi, 'journal' | 'onJournalAppended'> & SnapshotApi;
 
 export interface JournalConsumerOptions {
   pageSize?: number;
@@ -142,6 +143,11 @@ export function startJournalConsumer(
       if (stopped) return;
       let since = await getJournalSeq(db);
       const page = await api.journal.pull({ sinceSeq: since, limit: pageSize });
+      if (page.rebuild) {
+        // What this window needs of the journal is gone: take the core's snapshot, then pull on.
+        await rebuildFromSnapshot(api, db);
+        continue;
+      }
       if (page.lastSeq < since) {
         // The core's journal started over (its data was reset): our position means nothing now.
         // Items are keyed by id, so taking everything again only refreshes them.
