@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHANNEL_LABELS, type Channel, type Charter, HOUR_MS, MINUTE_MS } from './channels';
+import { aliasListSchema } from './contacts';
 import { DAY_MS, ianaZone, parseLocalDate, parseLocalTime, resolveOnDay, weekdayOf } from './local-time';
 import {
   isWorkingTime,
@@ -44,8 +45,17 @@ export const deliveryPolicySchema = z.strictObject({
     .int()
     .min(1)
     .max(24 * 60),
-  /** Sender names or handles whose updates always break through; matched case-insensitively. */
+  /** Sender names or handles whose updates always break through; matched as identities (contacts.ts). */
   vips: z.array(z.string().trim().min(1).max(200)).max(500),
+  /** Remind of open items this long before their deadline, during working hours. */
+  atRiskReminders: z.boolean(),
+  atRiskMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  /** Handles and addresses that belong to one person: repeats and VIPs count them as one sender. */
+  aliases: aliasListSchema,
 });
 export type DeliveryPolicy = z.output<typeof deliveryPolicySchema>;
 
@@ -58,6 +68,9 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   repeatCount: 3,
   repeatWithinMinutes: 10,
   vips: [],
+  atRiskReminders: true,
+  atRiskMinutes: 30,
+  aliases: [],
 };
 
 /** How far ahead a summary is searched for: two weeks covers any run of holidays worth supporting. */
@@ -163,7 +176,8 @@ export interface HoldTarget {
 
 /**
  * Where a non-urgent item arriving now would wait, or null to deliver it at once. Focus always holds,
- * until it ends (an open-ended session: until the next summary, when the user is likely to look).
+ * until it ends: `until` is null for an open-ended session, whose end nobody knows yet (summaries do
+ * not release during focus).
  */
 export function holdTarget(
   policy: DeliveryPolicy,
@@ -171,7 +185,7 @@ export function holdTarget(
   calendar: WorkingCalendar,
   now: number,
 ): HoldTarget | null {
-  if (focus.active) return { until: focus.until ?? nextSummaryAt(policy, calendar, now), because: 'focus' };
+  if (focus.active) return { until: focus.until, because: 'focus' };
   if (policy.afterHoursHold && !isWorkingTime(now, calendar)) {
     return { until: nextWorkingStartOrNull(now, calendar), because: 'after-hours' };
   }

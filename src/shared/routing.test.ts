@@ -62,11 +62,18 @@ describe('routing', () => {
       text: 'held during focus until 11:00',
     },
     {
-      name: 'held during open-ended focus',
+      name: 'held during open-ended focus: no time is promised',
       context: { hold: { until: null, because: 'focus' } },
       action: 'hold',
       reason: 'focus',
-      text: 'held during focus',
+      text: 'held until focus ends',
+    },
+    {
+      name: 'held with no summary scheduled says so',
+      context: { hold: { until: null, because: 'summary' } },
+      action: 'hold',
+      reason: 'summary',
+      text: 'held: no summary is scheduled',
     },
     {
       name: 'held for the next summary',
@@ -129,12 +136,34 @@ describe('routing', () => {
       text: 'broke through: would miss its 4 h deadline',
     },
     {
-      name: 'no scheduled release means no deadline comparison',
-      item: { deadline: NOW + MINUTE_MS },
+      name: 'no scheduled release: held while deadline − margin is still ahead',
+      item: { deadline: NOW + margin + MINUTE_MS },
       context: { hold: { until: null, because: 'focus' } },
       action: 'hold',
       reason: 'focus',
-      text: 'held during focus',
+      text: 'held until focus ends',
+    },
+    {
+      name: 'no scheduled release: breaks through once deadline − margin has come',
+      item: { deadline: NOW + margin },
+      context: { hold: { until: null, because: 'focus' } },
+      action: 'break-through',
+      reason: 'deadline-risk',
+      text: 'broke through: would miss its 4 h deadline',
+    },
+    {
+      name: 'a VIP listed by email breaks through from a chat handle the alias list joins',
+      item: { sender: { name: 'Ana', handle: '@ana' } },
+      context: {
+        policy: {
+          ...DEFAULT_DELIVERY_POLICY,
+          vips: ['Ana@Example.com'],
+          aliases: [['ana@example.com', 'ana']],
+        },
+      },
+      action: 'break-through',
+      reason: 'vip',
+      text: 'broke through: Ana is on your VIP list',
     },
     {
       name: 'the third update from one sender in 10 minutes breaks through',

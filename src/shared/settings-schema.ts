@@ -21,7 +21,7 @@ export const charterSchema = z.strictObject(
   >,
 );
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 export const MAX_FOCUS_RULES = 50;
 
 export const settingsSchema = z.strictObject({

@@ -134,7 +134,7 @@ describe('settings store', () => {
     expect(store.get()).toEqual(expected);
     expect(await readJson(file)).toEqual(expected);
     expect(warnings).toEqual([]);
-    expect(infos.some((m) => m.includes('migrated from version 0 to 4'))).toBe(true);
+    expect(infos.some((m) => m.includes('migrated from version 0 to 5'))).toBe(true);
     // A second start finds the current version and leaves the file alone.
     const before = await fs.stat(file);
     await open();
@@ -148,8 +148,8 @@ describe('settings store', () => {
     await fs.writeFile(file, JSON.stringify({ version: 1, timeZone: 'Asia/Tokyo', charter }));
     const store = await open();
     expect(store.get()).toEqual({ ...defaultSettings(), timeZone: 'Asia/Tokyo', charter });
-    expect(infos).toContain('settings migrated from version 1 to 4');
-    expect(((await readJson(file)) as Settings).version).toBe(4);
+    expect(infos).toContain('settings migrated from version 1 to 5');
+    expect(((await readJson(file)) as Settings).version).toBe(5);
   });
 
   it('migrates a version 2 file to the current version, keeping its focus rules and adding the delivery policy', async () => {
@@ -165,15 +165,41 @@ describe('settings store', () => {
     expect(store.get()).toEqual({ ...defaultSettings(), focusShortcut: null });
   });
 
-  it('migrates a version 3 file to version 4 with no sources (addSources), keeping the rest', async () => {
+  it('migrates a version 3 file to the current version with no sources (addSources), keeping the rest', async () => {
     const dataDir = await tempDir();
     const { open, file, infos } = setup(dataDir);
     const { sources: _none, ...v3 } = { ...defaultSettings(), version: 3, timeZone: 'Europe/Berlin' };
     await fs.writeFile(file, JSON.stringify(v3));
     const store = await open();
     expect(store.get()).toEqual({ ...defaultSettings(), timeZone: 'Europe/Berlin' });
-    expect(infos).toContain('settings migrated from version 3 to 4');
-    expect(SETTINGS_MIGRATIONS.at(-1)?.name).toBe('addSources');
+    expect(infos).toContain('settings migrated from version 3 to 5');
+  });
+
+  it('migrates a version 4 file to version 5 (addAtRiskRemindersAndAliases), keeping its delivery policy', async () => {
+    const dataDir = await tempDir();
+    const { open, file, infos } = setup(dataDir);
+    const {
+      atRiskReminders: _a,
+      atRiskMinutes: _m,
+      aliases: _l,
+      ...v4Delivery
+    } = {
+      ...DEFAULT_DELIVERY_POLICY,
+      marginMinutes: 20,
+      vips: ['Ana'],
+    };
+    await fs.writeFile(file, JSON.stringify({ ...defaultSettings(), version: 4, delivery: v4Delivery }));
+    const store = await open();
+    expect(store.get().delivery).toEqual({
+      ...DEFAULT_DELIVERY_POLICY,
+      marginMinutes: 20,
+      vips: ['Ana'],
+      atRiskReminders: true,
+      atRiskMinutes: 30,
+      aliases: [],
+    });
+    expect(infos).toContain('settings migrated from version 4 to 5');
+    expect(SETTINGS_MIGRATIONS.at(-1)?.name).toBe('addAtRiskRemindersAndAliases');
   });
 
   it('migrateSettings produces a file the current schema accepts', () => {

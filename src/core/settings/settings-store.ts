@@ -68,6 +68,20 @@ export const SETTINGS_MIGRATIONS: ReadonlyArray<{
     name: 'addSources',
     up: (raw) => ({ sources: [], ...raw, version: 4 }),
   },
+  {
+    from: 4,
+    // Version 5 brought at-risk reminders and the alias list that joins one person's handles.
+    name: 'addAtRiskRemindersAndAliases',
+    up: (raw) => {
+      const { atRiskReminders, atRiskMinutes, aliases } = defaultSettings().delivery;
+      const delivery = typeof raw.delivery === 'object' && raw.delivery !== null ? raw.delivery : {};
+      return {
+        ...raw,
+        delivery: { atRiskReminders, atRiskMinutes, aliases, ...(delivery as object) },
+        version: 5,
+      };
+    },
+  },
 ];
 
 export function migrateSettings(raw: RawSettings): RawSettings {

@@ -3,7 +3,13 @@
  * (`deliveryPolicySchema`) decides what is valid, so the form and the core refuse the same policies;
  * this file puts its refusals into sentences next to the right field.
  */
-import { type DeliveryMode, type DeliveryPolicy, deliveryPolicySchema } from '../../../shared/delivery';
+import { type AliasList, MAX_ALIAS_GROUPS, normaliseIdentity } from '../../../shared/contacts';
+import {
+  DEFAULT_DELIVERY_POLICY,
+  type DeliveryMode,
+  type DeliveryPolicy,
+  deliveryPolicySchema,
+} from '../../../shared/delivery';
 
 export interface DeliveryFormState {
   mode: DeliveryMode;
@@ -15,6 +21,10 @@ export interface DeliveryFormState {
   repeatCount: string;
   repeatWithinMinutes: string;
   vips: string[];
+  atRiskReminders: boolean;
+  atRiskMinutes: string;
+  /** One person's handles and addresses per entry. */
+  aliases: AliasList;
 }
 
 export type DeliveryField = Exclude<keyof DeliveryFormState, 'summaryTimes'>;
@@ -42,6 +52,9 @@ export function policyToForm(policy: DeliveryPolicy): DeliveryFormState {
     repeatCount: String(policy.repeatCount),
     repeatWithinMinutes: String(policy.repeatWithinMinutes),
     vips: [...policy.vips],
+    atRiskReminders: policy.atRiskReminders,
+    atRiskMinutes: String(policy.atRiskMinutes),
+    aliases: policy.aliases.map((group) => [...group]),
   };
 }
 
@@ -51,10 +64,18 @@ const NUMBER_MESSAGES: Readonly<Record<string, string>> = {
   marginMinutes: 'The margin must be a whole number of minutes from 0 to 1440.',
   repeatCount: 'The number of updates must be a whole number from 2 to 100.',
   repeatWithinMinutes: 'The time span must be a whole number of minutes from 1 to 1440.',
+  atRiskMinutes: 'The reminder time must be a whole number of minutes from 5 to 1440.',
 };
 
 /** "" and "12.5" become NaN and 12.5: the schema refuses both, in the field's own words. */
 const toNumber = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
+/** Off, an unfinished reminder time must not block a save: the default stands in for it. */
+function atRiskMinutesOf(form: DeliveryFormState): number {
+  const minutes = toNumber(form.atRiskMinutes);
+  const valid = deliveryPolicySchema.shape.atRiskMinutes.safeParse(minutes).success;
+  return form.atRiskReminders || valid ? minutes : DEFAULT_DELIVERY_POLICY.atRiskMinutes;
+}
 
 export function formToPolicy(form: DeliveryFormState): DeliveryFormResult {
   // Summary times only matter in summary mode; elsewhere an unfinished row must not block a save.
@@ -69,6 +90,9 @@ export function formToPolicy(form: DeliveryFormState): DeliveryFormResult {
     repeatCount: toNumber(form.repeatCount),
     repeatWithinMinutes: toNumber(form.repeatWithinMinutes),
     vips: form.vips,
+    atRiskReminders: form.atRiskReminders,
+    atRiskMinutes: atRiskMinutesOf(form),
+    aliases: form.aliases,
   });
   if (result.success) return { ok: true, policy: result.data };
 
@@ -80,6 +104,8 @@ export function formToPolicy(form: DeliveryFormState): DeliveryFormResult {
         summaryTimes[index] === '' ? 'Enter a time, or remove this row.' : 'Enter a time like 13:00.';
     } else if (field === 'summaryTimes') {
       errors.fields.summaryTimes ??= `At most ${MAX_SUMMARY_TIMES} summary times.`;
+    } else if (field === 'aliases') {
+      errors.fields.aliases ??= issue.message;
     } else if (field === 'vips') {
       errors.fields.vips ??= 'Each name must be 1 to 200 characters, and the list at most 500 names.';
     } else if (typeof field === 'string' && field in NUMBER_MESSAGES) {
@@ -99,6 +125,27 @@ export function addVip(vips: readonly string[], input: string): { vips: string[]
   if (vips.some((vip) => vip.toLowerCase() === name.toLowerCase()))
     return { error: `${name} is already on the list.` };
   return { vips: [...vips, name] };
+}
+
+/**
+ * Adds one person's handles and addresses, typed comma-separated ("ana@example.com, @ana"), or says
+ * why not: fewer than two, or one that already belongs to someone on the list.
+ */
+export function addAlias(aliases: AliasList, input: string): { aliases: AliasList } | { error: string } {
+  const entries = [...new Set(input.split(',').map((part) => part.trim()))].filter(Boolean);
+  if (entries.length === 0)
+    return { error: 'Enter two or more handles or email addresses, separated by commas.' };
+  if (entries.length < 2) return { error: 'Add at least one more handle or address for this person.' };
+  if (entries.length > 20) return { error: 'At most 20 handles or addresses for one person.' };
+  if (entries.some((entry) => entry.length > 200))
+    return { error: 'A handle can be at most 200 characters.' };
+  if (aliases.length >= MAX_ALIAS_GROUPS) return { error: `At most ${MAX_ALIAS_GROUPS} people.` };
+  const known = new Set(aliases.flat().map(normaliseIdentity));
+  const ids = entries.map(normaliseIdentity);
+  const taken = entries.find((_, index) => known.has(ids[index]!));
+  if (taken) return { error: `${taken} already belongs to someone on the list.` };
+  if (new Set(ids).size < ids.length) return { error: 'A handle is listed twice.' };
+  return { aliases: [...aliases, entries] };
 }
 
 /** Where a new summary row starts: an hour after the last one, or 10:00. */
