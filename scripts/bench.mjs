@@ -1,10 +1,11 @@
 // `npm run bench` (after `npm run build`): the inbox at 100,000 items, in the real app and in its
 // queries. Prints measured numbers and ratios; exits non-zero only when something failed to run.
-// LULL_BENCH_ITEMS sets another size for a quick look.
+// LULL_BENCH_ITEMS sets another size for a quick look; LULL_BENCH=core or =inbox runs one half.
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { openApp } from './bench/app-bench.mjs';
 import { bundleEntry } from './bench/bundle.mjs';
+import { benchCore, formatCoreReport } from './bench/core-bench.mjs';
 import { openQueryPage } from './bench/query-bench.mjs';
 import { formatReport } from './bench/report.mjs';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium.cjs';
@@ -13,6 +14,12 @@ const count = Number(process.env.LULL_BENCH_ITEMS ?? 100_000);
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
 async function main() {
+  const only = process.env.LULL_BENCH;
+  if (only !== 'inbox') console.log(formatCoreReport(await benchCore(log)));
+  if (only !== 'core') await benchInbox();
+}
+
+async function benchInbox() {
   const started = performance.now();
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);

@@ -8,10 +8,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_HOST = path.join(ROOT, 'out', 'main', 'web.js');
 
-/** @returns {Promise<{ pageUrl: string, stop: () => Promise<void> }>} */
-export async function startHost() {
+/**
+ * Pass `dataDir` to start again on the same data (a restart); `stop({ keep: true })` leaves it.
+ * @param {{ dataDir?: string }} [options]
+ * @returns {Promise<{ pageUrl: string, pid: number, dataDir: string, stop: (o?: { keep?: boolean }) => Promise<void> }>}
+ */
+export async function startHost(options = {}) {
   if (!existsSync(WEB_HOST)) throw new Error(`${WEB_HOST} is missing: run \`npm run build\` first`);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lull-bench-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lull-bench-'));
   const child = spawn(process.execPath, [WEB_HOST, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,13 +39,15 @@ export async function startHost() {
   });
   return {
     pageUrl,
-    async stop() {
+    pid: child.pid,
+    dataDir,
+    async stop({ keep = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

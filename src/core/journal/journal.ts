@@ -83,6 +83,13 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     return 0;
   }
 
+  let savedAck = acked;
+  async function saveAck(): Promise<void> {
+    if (acked === savedAck) return;
+    await writeFileAtomic(ackFile, JSON.stringify({ ackedSeq: acked }));
+    savedAck = acked;
+  }
+
   /** Everything at or below this was dropped from the file: a pull from below it cannot be served. */
   const servedAfter = () => (all.length > 0 ? all[0]!.seq - 1 : last);
 
@@ -155,14 +162,26 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       }
       return { entries, lastSeq: last };
     },
+    /**
+     * Remembers how far the windows got. The mark is written before compaction drops what it covers
+     * (the file must never forget a sequence it handed out) and at close, not on acks that drop
+     * nothing: a mark lost in a crash only means a window is offered entries it already has.
+     */
     ack(seq) {
       return serial(async () => {
         const next = Math.min(Math.max(acked, seq), last);
         if (next === acked) return acked;
-        await writeFileAtomic(ackFile, JSON.stringify({ ackedSeq: next }));
         acked = next;
-        const ackedOnDisk = all.filter((entry) => entry.seq <= acked).length;
-        if (ackedOnDisk >= compactAfter || ackedOnDisk === all.length) await compact();
+        let ackedOnDisk = 0;
+        for (const entry of all) {
+          if (entry.seq > acked) break;
+          ackedOnDisk++;
+        }
+        // Caught up (the usual case with a window open): the file empties, so start-up replays nothing.
+        if (ackedOnDisk >= compactAfter || ackedOnDisk === all.length) {
+          await saveAck();
+          await compact();
+        }
         return acked;
       });
     },
@@ -173,7 +192,13 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => serial(() => log.close()),
+    close: () =>
+      serial(async () => {
+        await saveAck().catch((error: unknown) =>
+          options.logger.warn(`could not save the journal ack mark: ${String(error)}`),
+        );
+        await log.close();
+      }),
   };
 }
 
