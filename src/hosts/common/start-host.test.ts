@@ -1,6 +1,6 @@
 import net from 'node:net';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeNotification, resetElectronFake } from '../../../test/fakes/electron';
+import { describe, expect, it } from 'vitest';
+import { isolated } from '../../../test/fakes/electron';
 import { tempDir } from '../../../test/helpers/temp-dir';
 import { openHeldQueue } from '../../core/delivery/held-queue';
 import { silentLogger } from '../../core/ports';
@@ -35,13 +35,12 @@ async function leaveInterruptedRelease(dataDir: string): Promise<Digest> {
 }
 
 describe('the host start-up both hosts share', () => {
-  beforeEach(() => resetElectronFake());
-
   it('subscribe the notifier before the core starts, so a digest recovered at startup is shown', async () => {
     const dataDir = await tempDir();
     const digest = await leaveInterruptedRelease(dataDir);
     const order: string[] = [];
     const opened: string[] = [];
+    const Notification = isolated.Notification();
     const services = await startHost({
       host: 'desktop',
       dataDir,
@@ -52,6 +51,7 @@ describe('the host start-up both hosts share', () => {
         order.push('subscribed');
         core.events.on('digest:released', () => order.push('released'));
         const notifier = createNotifier({
+          Notification,
           events: core.events,
           platform: 'linux',
           openDigest: () => opened.push('digest'),
@@ -66,9 +66,9 @@ describe('the host start-up both hosts share', () => {
     });
     try {
       expect(order).toEqual(['subscribed', 'released']);
-      expect(FakeNotification.instances).toHaveLength(1);
-      expect(FakeNotification.instances[0]?.options).toMatchObject({ title: 'Lull', body: digest.headline });
-      FakeNotification.instances[0]?.click();
+      expect(Notification.instances).toHaveLength(1);
+      expect(Notification.instances[0]?.options).toMatchObject({ title: 'Lull', body: digest.headline });
+      Notification.instances[0]?.click();
       expect(opened).toEqual(['digest']);
       const { entries } = await services.core.handlers['journal:pull']({ sinceSeq: 0 });
       const events = entries.flatMap((e) => (e.kind === 'event' ? [e.event] : []));

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import type { App } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, FakeBrowserWindow, resetElectronFake } from '../../../test/fakes/electron';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeApp, isolated } from '../../../test/fakes/electron';
 import { silentLogger } from '../../core/ports';
 import { DEFAULT_PORT } from '../common/data-dir';
 import { parseLaunchOptions } from './launch-options';
@@ -35,20 +34,20 @@ describe('parseLaunchOptions', () => {
 });
 
 describe('manageQuit', () => {
-  beforeEach(() => resetElectronFake());
-
   it('lets windows close and waits for the cleanup before exiting', async () => {
+    const BrowserWindow = isolated.BrowserWindow();
+    const app = new FakeApp(BrowserWindow.instances);
     let cleaned = false;
     const signals = new EventEmitter();
     const quit = manageQuit(
-      app as unknown as App,
+      app,
       async () => {
         cleaned = true;
       },
       silentLogger,
       { signals: signals as never },
     );
-    const win = new FakeBrowserWindow();
+    const win = new BrowserWindow();
     win.on('close', (event: { preventDefault(): void }) => {
       if (!quit.isQuitting()) event.preventDefault();
     });
@@ -65,14 +64,15 @@ describe('manageQuit', () => {
   });
 
   it('exits with an error when the cleanup fails or hangs', async () => {
-    manageQuit(app as unknown as App, () => Promise.reject(new Error('disk full')), silentLogger, {
+    let app = new FakeApp();
+    manageQuit(app, () => Promise.reject(new Error('disk full')), silentLogger, {
       signals: new EventEmitter() as never,
     });
     app.quit();
     await vi.waitFor(() => expect(app.exitCodes).toEqual([1]));
 
-    resetElectronFake();
-    manageQuit(app as unknown as App, () => new Promise(() => {}), silentLogger, {
+    app = new FakeApp();
+    manageQuit(app, () => new Promise(() => {}), silentLogger, {
       timeoutMs: 20,
       signals: new EventEmitter() as never,
     });

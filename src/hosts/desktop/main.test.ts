@@ -10,11 +10,13 @@ import { RUNTIME_FILE } from '../common/runtime-file';
 
 type Fake = typeof import('../../../test/fakes/electron');
 
-/** Starts the desktop entry as `electron out/main/index.js` would, against a fresh fake electron. */
+/**
+ * Starts the desktop entry as `electron out/main/index.js` would, against a fresh fake electron: the
+ * modules are reset, so main.ts and this test share a new copy of every fake.
+ */
 async function launch(env: Record<string, string>): Promise<Fake> {
   vi.resetModules();
   const fake: Fake = await import('../../../test/fakes/electron');
-  fake.resetElectronFake();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   await import('./main');
   return fake;
@@ -174,7 +176,7 @@ describe('the desktop entry', () => {
     const [inbox] = fake.FakeBrowserWindow.instances;
     const [tray] = fake.FakeTray.instances;
     if (!inbox || !tray) throw new Error('no window or tray');
-    expect(fake.FakeNotification.instances.map((n) => n.body)).toEqual([
+    expect(fake.FakeNotification.instances.map((n) => n.options.body)).toEqual([
       '1 update — next: Quarterly numbers',
     ]);
     expect(tray.menu.item('Show held updates now').enabled).toBe(false);
@@ -247,7 +249,6 @@ describe('the desktop entry', () => {
     const dataDir = await tempDir();
     vi.resetModules();
     const fake: Fake = await import('../../../test/fakes/electron');
-    fake.resetElectronFake();
     fake.app.singleInstanceLockAvailable = false;
     vi.stubEnv('LULL_DATA_DIR', dataDir);
     await import('./main');

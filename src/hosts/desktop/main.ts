@@ -6,30 +6,42 @@
 import path from 'node:path';
 import {
   app,
-  type BrowserWindow,
+  BrowserWindow,
   dialog,
   globalShortcut,
   ipcMain,
+  Menu,
+  Notification,
+  nativeImage,
   powerMonitor,
   protocol,
   safeStorage,
+  screen,
   shell,
+  Tray,
 } from 'electron';
 import { readSystemZone } from '../../core/create-core';
 import { consoleLogger, systemClock } from '../../core/ports';
 import { defaultDataDir } from '../common/data-dir';
+import { startHost } from '../common/start-host';
+import { mirrorCore } from './core-mirror';
 import { forwardCoreEvents, registerIpcHandlers, trustAppFrames } from './ipc';
 import { parseLaunchOptions } from './launch-options';
 import { manageQuit } from './lifecycle';
 import { createNotifier } from './os/notifier';
-import { watchPowerEvents, watchTimeZone } from './os/power';
+import { watchClockChanges } from './os/power';
 import { createSafeStorageSecretStore } from './os/secret-store';
 import { manageFocusShortcut } from './os/shortcut';
-import { startDesktopServices } from './services';
 import { createTray, type LullTray, loadTrayIcons, toggleFocus } from './tray/tray';
 import { createAppOrigin } from './windows/app-origin';
 import { createDigestPopup, DIGEST_ROUTES } from './windows/digest-window';
-import { appRouteUrl, createInboxWindow, showWindow, showWindowAt } from './windows/inbox-window';
+import {
+  type AppWindow,
+  appRouteUrl,
+  createInboxWindow,
+  showWindow,
+  showWindowAt,
+} from './windows/inbox-window';
 import { registerAppScheme, serveRenderer } from './windows/protocol';
 
 /** The built layout: out/main/index.js beside out/preload and out/renderer, resources/ at the app root. */
@@ -48,7 +60,7 @@ async function main(): Promise<void> {
   app.setName('Lull');
   app.setPath('userData', dataDir);
   if (!app.requestSingleInstanceLock()) return app.quit(); // the running Lull shows its window instead
-  let inbox: BrowserWindow | null = null;
+  let inbox: AppWindow | null = null;
   app.on('second-instance', () => showWindow(inbox));
   app.on('activate', () => showWindow(inbox));
   if (process.platform === 'win32') app.setAppUserModelId('app.lull.desktop');
@@ -68,6 +80,8 @@ async function main(): Promise<void> {
   let tray: LullTray | null = null;
   // Created first, its window only on demand: a notification may be clicked as soon as the core starts.
   const popup = createDigestPopup({
+    BrowserWindow,
+    screen,
     origin,
     preloadPath: BUILT.preload,
     openExternal,
@@ -84,15 +98,16 @@ async function main(): Promise<void> {
           logger,
         );
 
-  const secrets = createSafeStorageSecretStore(dataDir, safeStorage, logger);
-  const { core, api, stop } = await startDesktopServices({
+  const { core, api, stop } = await startHost({
+    host: 'desktop',
     dataDir,
     port: launch.port,
-    secrets,
+    secrets: (dir) => createSafeStorageSecretStore(dir, safeStorage, logger),
     logger,
     openExternal,
     beforeStart: (started) =>
       createNotifier({
+        Notification,
         events: started.events,
         platform: process.platform,
         openDigest: () => popup.show(DIGEST_ROUTES.digest),
@@ -114,6 +129,7 @@ async function main(): Promise<void> {
   disposers.push(serveRenderer(protocol, BUILT.renderer));
   disposers.push(registerIpcHandlers(ipcMain, core.handlers, trustAppFrames(origin)));
   const win = createInboxWindow({
+    BrowserWindow,
     origin,
     preloadPath: BUILT.preload,
     isQuitting: quit.isQuitting,
@@ -125,9 +141,13 @@ async function main(): Promise<void> {
   disposers.push(forwardCoreEvents(core.events, () => (win.isDestroyed() ? null : win.webContents)));
   disposers.push(forwardCoreEvents(core.events, popup.webContents));
   disposers.push(popup.close);
+  const mirror = await mirrorCore(core, logger);
+  disposers.push(mirror.dispose);
   const lullTray = createTray({
+    electron: { Tray, Menu },
     core,
-    icons: loadTrayIcons(BUILT.resources, process.platform, logger),
+    mirror,
+    icons: loadTrayIcons(nativeImage, BUILT.resources, process.platform, logger),
     clock: systemClock,
     platform: process.platform,
     openInbox: () => showWindow(win),
@@ -142,30 +162,23 @@ async function main(): Promise<void> {
     manageFocusShortcut({
       globalShortcut,
       core,
-      toggle: () => toggleFocus(core.focus, logger),
+      settings: mirror.settings,
+      toggle: () => toggleFocus(core, mirror, logger),
       platform: process.platform,
       logger,
     }),
   );
   // Timers stop while asleep and zones change under travellers: re-read the clock at once.
-  const recompute = () => {
-    core.focus.recompute();
-    core.batcher.recompute();
-    lullTray.refresh();
-  };
-  const zone = watchTimeZone({
-    clock: systemClock,
-    readZone: readSystemZone,
-    onChange: (next, previous) => {
-      logger.info(`time zone changed from ${previous} to ${next}`);
-      recompute();
-    },
-  });
-  disposers.push(zone.stop);
   disposers.push(
-    watchPowerEvents(powerMonitor, () => {
-      zone.check();
-      recompute();
+    watchClockChanges({
+      powerMonitor,
+      clock: systemClock,
+      readZone: readSystemZone,
+      recompute: () => {
+        core.recompute();
+        void mirror.refresh();
+      },
+      logger,
     }),
   );
   logger.info(`desktop host ready; local API at ${api.url}`);

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeNotification, resetElectronFake } from '../../../../test/fakes/electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isolated } from '../../../../test/fakes/electron';
 import { createFakeClock } from '../../../../test/helpers/fake-clock';
-import { createTestCore } from '../../../../test/helpers/test-core';
-import type { Core } from '../../../core/create-core';
+import { startTestCore } from '../../../../test/helpers/test-core';
 import { createCoreEvents } from '../../../core/events';
 import type { Logger } from '../../../core/ports';
 import { silentLogger } from '../../../core/ports';
@@ -119,13 +118,14 @@ describe('notification options per platform', () => {
 });
 
 describe('the notifier', () => {
+  let Notification = isolated.Notification();
   let events = createCoreEvents(() => {});
   const opened: string[] = [];
   const warnings: string[] = [];
   const logger: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
 
   beforeEach(() => {
-    resetElectronFake();
+    Notification = isolated.Notification();
     events = createCoreEvents((error) => {
       throw error;
     });
@@ -135,6 +135,7 @@ describe('the notifier', () => {
 
   function start(platform: NodeJS.Platform = 'linux') {
     return createNotifier({
+      Notification,
       events,
       platform,
       openDigest: () => opened.push('digest'),
@@ -148,12 +149,12 @@ describe('the notifier', () => {
   it('shows one notification per digest, closing the last before the next ("replace")', () => {
     const notifier = start('win32');
     events.emit('digest:released', digest('d1', 'first'));
-    const [first] = FakeNotification.instances;
+    const [first] = Notification.instances;
     expect(first?.shown).toBe(1);
     expect(first?.options).toMatchObject({ title: 'Lull', body: 'first', id: DIGEST_NOTIFICATION_ID });
 
     events.emit('digest:released', digest('d2', 'second'));
-    const second = FakeNotification.instances[1];
+    const second = Notification.instances[1];
     expect(first?.closed).toBe(true);
     expect(second?.shown).toBe(1);
     expect(second?.closed).toBe(false);
@@ -165,7 +166,7 @@ describe('the notifier', () => {
     events.emit('digest:released', digest('d1'));
     notify({ item: item('chat/pr'), decision: deadlineRisk });
     await flush();
-    const [digestNotice, itemNotice] = FakeNotification.instances;
+    const [digestNotice, itemNotice] = Notification.instances;
     digestNotice?.click();
     itemNotice?.click();
     expect(opened).toEqual(['digest', 'inbox:chat/pr']);
@@ -176,7 +177,7 @@ describe('the notifier', () => {
     for (const id of ['a', 'b', 'c']) notify({ item: item(id), decision: deadlineRisk });
     await flush();
     expect(notifier.retained).toBe(3);
-    const [a, b, c] = FakeNotification.instances;
+    const [a, b, c] = Notification.instances;
     a?.click();
     expect(notifier.retained).toBe(2);
     b?.dismiss();
@@ -192,8 +193,8 @@ describe('the notifier', () => {
     for (const notice of many) notify(notice);
     notify({ item: item('f'), decision: deadlineRisk });
     await flush();
-    expect(FakeNotification.instances).toHaveLength(1);
-    const [burst] = FakeNotification.instances;
+    expect(Notification.instances).toHaveLength(1);
+    const [burst] = Notification.instances;
     expect(burst?.options).toMatchObject({
       title: '6 new updates',
       body: 'Update a · Update b · Update c and 3 more',
@@ -205,17 +206,17 @@ describe('the notifier', () => {
     // The next batch is judged on its own.
     notify({ item: item('g'), decision: delivered });
     await flush();
-    expect(FakeNotification.instances).toHaveLength(2);
-    expect(FakeNotification.instances[1]?.title).toBe('Update g');
+    expect(Notification.instances).toHaveLength(2);
+    expect(Notification.instances[1]?.options.title).toBe('Update g');
   });
 
   it('shows nothing where notifications are unsupported, and says so once', async () => {
-    FakeNotification.supported = false;
+    Notification.supported = false;
     start();
     events.emit('digest:released', digest('d1'));
     notify({ item: item('a'), decision: deadlineRisk });
     await flush();
-    expect(FakeNotification.instances).toHaveLength(0);
+    expect(Notification.instances).toHaveLength(0);
     expect(warnings).toHaveLength(1);
   });
 
@@ -225,42 +226,33 @@ describe('the notifier', () => {
     notifier.dispose();
     events.emit('digest:released', digest('d1'));
     await flush();
-    expect(FakeNotification.instances).toHaveLength(0);
+    expect(Notification.instances).toHaveLength(0);
     expect(notifier.retained).toBe(0);
   });
 });
 
 describe('the notifier on a real core', () => {
-  let core: Core;
-  let dispose: () => Promise<void>;
-  const clock = createFakeClock(T0);
-  const opened: string[] = [];
-
-  beforeEach(async () => {
-    resetElectronFake();
-    ({ core, dispose } = await createTestCore({ clock }));
-    opened.length = 0;
-  });
-  afterEach(() => dispose());
-
-  const update = (externalId: string, extra: Record<string, unknown> = {}) =>
-    updateInputSchema.parse({ source: 'chat', externalId, channel: 'email', title: externalId, ...extra });
-
   it('lets a break-through through at once and the rest as one digest on demand', async () => {
+    const core = await startTestCore({ clock: createFakeClock(T0) });
+    const Notification = isolated.Notification();
+    const opened: string[] = [];
     createNotifier({
+      Notification,
       events: core.events,
       platform: 'linux',
       openDigest: () => opened.push('digest'),
       openInbox: (id) => opened.push(`inbox:${id}`),
       logger: silentLogger,
     });
-    await core.focus.set({ active: true, minutes: 60 });
-    await core.ingest.ingest([
+    const update = (externalId: string, extra: Record<string, unknown> = {}) =>
+      updateInputSchema.parse({ source: 'chat', externalId, channel: 'email', title: externalId, ...extra });
+    await core.invoke('focus:set', { active: true, minutes: 60 });
+    await core.handlers['updates:ingest']([
       update('weekly report'),
       update('outage', { title: 'Prod is down', priority: 'urgent', sender: { name: 'Ops' } }),
     ]);
     await Promise.resolve();
-    expect(FakeNotification.instances.map((n) => n.options)).toEqual([
+    expect(Notification.instances.map((n) => n.options)).toEqual([
       {
         title: 'Urgent: Prod is down',
         body: 'Ops · broke through: marked urgent',
@@ -269,14 +261,14 @@ describe('the notifier on a real core', () => {
       },
     ]);
 
-    await core.handlers['digest:release'](undefined);
-    expect(FakeNotification.instances).toHaveLength(2);
-    expect(FakeNotification.instances[1]?.options).toMatchObject({
+    await core.invoke('digest:release', undefined);
+    expect(Notification.instances).toHaveLength(2);
+    expect(Notification.instances[1]?.options).toMatchObject({
       title: 'Lull',
       body: '1 update — next: weekly report (email), due Thu 17:00',
     });
-    FakeNotification.instances[1]?.click();
-    FakeNotification.instances[0]?.click();
+    Notification.instances[1]?.click();
+    Notification.instances[0]?.click();
     expect(opened).toEqual(['digest', 'inbox:chat/outage']);
   });
 });

@@ -10,7 +10,7 @@
  * - `toastXml` (Windows) could ask for `scenario="urgent"`, but it replaces every other option, and the
  *   scenario needs a recent Windows 11: not used.
  */
-import { Notification, type NotificationConstructorOptions } from 'electron';
+import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { CoreEvents } from '../../../core/events';
 import type { Logger } from '../../../core/ports';
 import type { EventPayload, Unsubscribe } from '../../../shared/contract';
@@ -81,7 +81,17 @@ export function burstNotificationOptions(
   };
 }
 
+/** A notification as Lull uses it: Electron's, cut to what is called. */
+export type ShownNotification = Pick<Notification, 'on' | 'show' | 'close'>;
+
+/** Electron's `Notification` class, as the notifier creates and asks it; main.ts passes the real one. */
+export interface NotificationElectron {
+  new (options: NotificationConstructorOptions): ShownNotification;
+  isSupported(): boolean;
+}
+
 export interface NotifierOptions {
+  Notification: NotificationElectron;
   events: Pick<CoreEvents, 'on'>;
   platform: NodeJS.Platform;
   /** A digest notification was clicked: the digest pop-up. */
@@ -104,17 +114,20 @@ export interface Notifier {
  * the tray and the window still count what is held.
  */
 export function createNotifier(options: NotifierOptions): Notifier {
-  const { platform, logger, iconPath } = options;
+  const { Notification, platform, logger, iconPath } = options;
   const supported = Notification.isSupported();
   if (!supported)
     logger.warn('this system shows no desktop notifications; held updates are counted in the tray');
-  const retained = new Set<Notification>();
+  const retained = new Set<ShownNotification>();
   // Kept after its 'close' too: on Windows a timed-out toast can still be clicked in the Action Center.
-  let lastDigest: Notification | null = null;
+  let lastDigest: ShownNotification | null = null;
   let burst: Array<EventPayload<'inbox:notify'>> = [];
   let disposed = false;
 
-  function present(notificationOptions: NotificationConstructorOptions, onClick: () => void): Notification {
+  function present(
+    notificationOptions: NotificationConstructorOptions,
+    onClick: () => void,
+  ): ShownNotification {
     const notification = new Notification(notificationOptions);
     retained.add(notification);
     const forget = () => retained.delete(notification);

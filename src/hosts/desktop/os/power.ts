@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { Cancel, Clock } from '../../../core/ports';
+import type { Cancel, Clock, Logger } from '../../../core/ports';
 
 const WAKE_EVENTS = ['resume', 'unlock-screen'] as const;
 
@@ -62,5 +62,39 @@ export function watchTimeZone(options: {
       cancel?.();
       cancel = null;
     },
+  };
+}
+
+export interface ClockChangeOptions {
+  powerMonitor: Pick<PowerMonitor, 'on' | 'removeListener'>;
+  clock: Clock;
+  readZone: () => string;
+  /** Re-read the clock and the zone: the core recomputes, the tray's mirror reads the core again. */
+  recompute(): void;
+  logger: Logger;
+}
+
+/**
+ * Everything that moves the wall clock under a sleeping or travelling laptop: wake, unlock and a zone
+ * change each recompute at once; a wake checks the zone first, as the machine may have flown. Returns
+ * the function that stops watching.
+ */
+export function watchClockChanges(options: ClockChangeOptions): () => void {
+  const { logger, recompute } = options;
+  const zone = watchTimeZone({
+    clock: options.clock,
+    readZone: options.readZone,
+    onChange: (next, previous) => {
+      logger.info(`time zone changed from ${previous} to ${next}`);
+      recompute();
+    },
+  });
+  const stopPower = watchPowerEvents(options.powerMonitor, () => {
+    zone.check();
+    recompute();
+  });
+  return () => {
+    stopPower();
+    zone.stop();
   };
 }

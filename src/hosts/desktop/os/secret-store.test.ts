@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetElectronFake, safeStorage } from '../../../../test/fakes/electron';
+import { FakeSafeStorage } from '../../../../test/fakes/electron';
 import { tempDir } from '../../../../test/helpers/temp-dir';
 import { silentLogger } from '../../../core/ports';
 import { loadOrCreateToken, TOKEN_SECRET } from '../../../core/token';
@@ -15,18 +15,21 @@ async function readAll(dir: string): Promise<string> {
 }
 
 describe('the safeStorage secret store', () => {
-  beforeEach(() => resetElectronFake());
+  let safeStorage = new FakeSafeStorage();
+  beforeEach(() => {
+    safeStorage = new FakeSafeStorage();
+  });
 
   it('round-trips a secret through an encrypted 0600 file and writes no plain text', async () => {
     const dir = await tempDir();
-    const store = createSafeStorageSecretStore(dir, safeStorage as never, silentLogger);
+    const store = createSafeStorageSecretStore(dir, safeStorage, silentLogger);
     const token = await loadOrCreateToken(store);
     expect(await fs.readdir(dir)).toEqual([`${TOKEN_SECRET}.enc`]);
     const file = path.join(dir, `${TOKEN_SECRET}.enc`);
     if (process.platform !== 'win32') expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
     expect(await readAll(dir)).not.toContain(token);
 
-    const reopened = createSafeStorageSecretStore(dir, safeStorage as never, silentLogger);
+    const reopened = createSafeStorageSecretStore(dir, safeStorage, silentLogger);
     expect(await loadOrCreateToken(reopened)).toBe(token);
     expect(await reopened.get('nothing-here')).toBeNull();
   });
@@ -35,7 +38,7 @@ describe('the safeStorage secret store', () => {
     const dir = await tempDir();
     safeStorage.encryptionAvailable = false;
     const warnings: string[] = [];
-    const store = createSafeStorageSecretStore(dir, safeStorage as never, {
+    const store = createSafeStorageSecretStore(dir, safeStorage, {
       ...silentLogger,
       warn: (message) => warnings.push(message),
     });
@@ -48,7 +51,7 @@ describe('the safeStorage secret store', () => {
   it('keeps a token first written in plain text, encrypting it', async () => {
     const dir = await tempDir();
     const plainToken = await loadOrCreateToken(createFileSecretStore(dir));
-    const store = createSafeStorageSecretStore(dir, safeStorage as never, silentLogger);
+    const store = createSafeStorageSecretStore(dir, safeStorage, silentLogger);
     expect(await loadOrCreateToken(store)).toBe(plainToken);
     const sealed = await fs.readFile(path.join(dir, `${TOKEN_SECRET}.enc`), 'utf8');
     expect(sealed).not.toContain(plainToken);
@@ -57,7 +60,7 @@ describe('the safeStorage secret store', () => {
   it('treats an undecryptable file as missing, and refuses odd names', async () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, `${TOKEN_SECRET}.enc`), 'not sealed by this keychain');
-    const store = createSafeStorageSecretStore(dir, safeStorage as never, silentLogger);
+    const store = createSafeStorageSecretStore(dir, safeStorage, silentLogger);
     expect(await store.get(TOKEN_SECRET)).toBeNull();
     await expect(store.set('../escape', 'x')).rejects.toThrow(/invalid secret name/);
   });

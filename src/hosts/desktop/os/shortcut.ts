@@ -1,49 +1,17 @@
 import type { GlobalShortcut } from 'electron';
 import type { Core } from '../../../core/create-core';
 import type { Logger } from '../../../core/ports';
+import { formatAccelerator } from '../../../shared/accelerator';
 import type { AppInfo } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings-schema';
 
 type ShortcutStatus = NonNullable<AppInfo['shortcut']>;
 
-const MAC_NAMES: Record<string, string> = {
-  commandorcontrol: 'Cmd',
-  cmdorctrl: 'Cmd',
-  command: 'Cmd',
-  cmd: 'Cmd',
-  super: 'Cmd',
-  meta: 'Cmd',
-  control: 'Ctrl',
-  ctrl: 'Ctrl',
-  alt: 'Option',
-  option: 'Option',
-};
-const PC_NAMES: Record<string, string> = {
-  commandorcontrol: 'Ctrl',
-  cmdorctrl: 'Ctrl',
-  control: 'Ctrl',
-  ctrl: 'Ctrl',
-  command: 'Cmd',
-  cmd: 'Cmd',
-  alt: 'Alt',
-  option: 'Alt',
-};
-
-/** An accelerator as people read it on their keyboard: "CommandOrControl+Shift+F" is "Ctrl+Shift+F". */
-export function displayAccelerator(accelerator: string, platform: NodeJS.Platform): string {
-  const names: Record<string, string> = {
-    ...(platform === 'darwin' ? MAC_NAMES : PC_NAMES),
-    ...(platform === 'win32' ? { super: 'Win', meta: 'Win' } : {}),
-    ...(platform === 'linux' ? { super: 'Super', meta: 'Super' } : {}),
-  };
-  return accelerator
-    .split('+')
-    .map((part) => names[part.trim().toLowerCase()] ?? part.trim())
-    .join('+');
-}
-
 export interface FocusShortcutOptions {
   globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
-  core: Pick<Core, 'settings' | 'events' | 'setShortcutStatus'>;
+  core: Pick<Core, 'events' | 'setShortcutStatus'>;
+  /** The settings as the core last announced them. */
+  settings: () => Settings;
   /** What the shortcut does: toggle focus. */
   toggle(): void;
   platform: NodeJS.Platform;
@@ -60,7 +28,7 @@ export function manageFocusShortcut(options: FocusShortcutOptions): () => void {
   let current: ShortcutStatus = { accelerator: null, registered: false, error: null };
 
   function register(accelerator: string): ShortcutStatus {
-    const shown = displayAccelerator(accelerator, platform);
+    const shown = formatAccelerator(accelerator, platform);
     try {
       // false: the OS gave it to someone else (another app, or a desktop that keeps it for itself).
       if (globalShortcut.register(accelerator, options.toggle)) {
@@ -83,7 +51,7 @@ export function manageFocusShortcut(options: FocusShortcutOptions): () => void {
     core.setShortcutStatus(current);
   }
 
-  apply(core.settings.get().focusShortcut);
+  apply(options.settings().focusShortcut);
   const unsubscribe = core.events.on('settings:changed', (settings) => apply(settings.focusShortcut));
   return () => {
     unsubscribe();

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { Menu, type NativeImage, nativeImage, Tray } from 'electron';
+import type { Menu, NativeImage, Tray } from 'electron';
 import type { Core } from '../../../core/create-core';
-import type { FocusService } from '../../../core/focus/focus-engine';
 import type { Cancel, Clock, Logger } from '../../../core/ports';
 import type { FocusSet } from '../../../shared/focus-schemas';
+import type { CoreMirror } from '../core-mirror';
 import { buildTrayMenuTemplate, type TrayActions, traySummary, trayTooltip, trayViewAt } from './tray-menu';
 
 /** How often the texts are re-read without any event: "tomorrow" and "Mon" go stale at midnight. */
@@ -14,12 +14,29 @@ export interface TrayIcons {
   focusOff: NativeImage;
 }
 
+/** The tray icon as Lull uses it: Electron's Tray, cut to what is called. */
+export type TrayIcon = Pick<
+  Tray,
+  'on' | 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'getBounds' | 'isDestroyed' | 'destroy'
+>;
+
+/** What the tray takes from Electron; main.ts passes Electron's own `Tray` and `Menu`. */
+export interface TrayElectron {
+  Tray: new (image: NativeImage) => TrayIcon;
+  Menu: Pick<typeof Menu, 'buildFromTemplate'>;
+}
+
 /**
  * macOS gets monochrome template images (`…Template.png`) that the menu bar tints for light and dark;
  * Windows gets ICO files (several sizes, so any display scale is sharp); Linux gets coloured PNGs.
  * Electron picks up the `@2x` PNGs beside them by itself.
  */
-export function loadTrayIcons(resourcesDir: string, platform: NodeJS.Platform, logger: Logger): TrayIcons {
+export function loadTrayIcons(
+  nativeImage: Pick<typeof Electron.NativeImage, 'createFromPath'>,
+  resourcesDir: string,
+  platform: NodeJS.Platform,
+  logger: Logger,
+): TrayIcons {
   const fileName = (state: string) =>
     platform === 'darwin'
       ? `tray-${state}Template.png`
@@ -36,19 +53,25 @@ export function loadTrayIcons(resourcesDir: string, platform: NodeJS.Platform, l
 }
 
 /** Asks the core for a focus change from a click, a menu item or the shortcut; failures are only logged. */
-export function requestFocus(focus: Pick<FocusService, 'set'>, request: FocusSet, logger: Logger): void {
-  focus.set(request).catch((error: unknown) => {
+export function requestFocus(core: Pick<Core, 'invoke'>, request: FocusSet, logger: Logger): void {
+  core.invoke('focus:set', request).catch((error: unknown) => {
     logger.warn(`could not change focus: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
 /** On if off, off if on (which skips a running scheduled block). */
-export function toggleFocus(focus: Pick<FocusService, 'set' | 'status'>, logger: Logger): void {
-  requestFocus(focus, focus.status().active ? { active: false } : { active: true }, logger);
+export function toggleFocus(
+  core: Pick<Core, 'invoke'>,
+  mirror: Pick<CoreMirror, 'focus'>,
+  logger: Logger,
+): void {
+  requestFocus(core, mirror.focus().active ? { active: false } : { active: true }, logger);
 }
 
 export interface TrayOptions {
-  core: Pick<Core, 'focus' | 'settings' | 'events' | 'calendar' | 'batcher' | 'handlers'>;
+  electron: TrayElectron;
+  core: Pick<Core, 'invoke'>;
+  mirror: CoreMirror;
   icons: TrayIcons;
   clock: Clock;
   platform: NodeJS.Platform;
@@ -61,14 +84,14 @@ export interface TrayOptions {
 }
 
 /** "Show held updates now": one digest of everything held; failures are only logged. */
-export function releaseHeld(handlers: Pick<Core['handlers'], 'digest:release'>, logger: Logger): void {
-  handlers['digest:release'](undefined).catch((error: unknown) => {
+export function releaseHeld(core: Pick<Core, 'invoke'>, logger: Logger): void {
+  core.invoke('digest:release', undefined).catch((error: unknown) => {
     logger.warn(`could not release held updates: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
 export interface LullTray {
-  readonly tray: Tray;
+  readonly tray: TrayIcon;
   /** Re-reads the state and redraws what changed: after a time-zone change, say. */
   refresh(): void;
   dispose(): void;
@@ -79,33 +102,31 @@ export interface LullTray {
  * opens the menu, and some Linux trays only ever show the menu), so the menu is always set. Icon,
  * tooltip, macOS title and menu follow the core: on every focus, settings or held-count change, and once
  * a minute so that day names stay right across midnight. Nothing is redrawn when nothing changed.
- * The held count and next release are read from the batcher on each redraw rather than from the
- * 'digest:changed' payload, which only triggers it: a settings change can move the next summary
- * without that event.
+ * Everything is read from the core's mirror, which follows focus, settings and held-count events.
  */
 export function createTray(options: TrayOptions): LullTray {
-  const { core, icons, clock, logger } = options;
+  const { core, mirror, icons, clock, logger } = options;
   const actions: TrayActions = {
-    setFocus: (request) => requestFocus(core.focus, request, logger),
+    setFocus: (request) => requestFocus(core, request, logger),
     openInbox: options.openInbox,
     openFocusSettings: options.openFocusSettings,
-    releaseHeld: () => releaseHeld(core.handlers, logger),
+    releaseHeld: () => releaseHeld(core, logger),
     peekHeld: options.peekHeld,
     quit: options.quit,
   };
-  const tray = new Tray(core.focus.status().active ? icons.focusOn : icons.focusOff);
+  const { Tray, Menu } = options.electron;
+  const tray = new Tray(mirror.focus().active ? icons.focusOn : icons.focusOff);
   let drawn = '';
   let cancelTimer: Cancel | null = null;
 
   const render = () => {
     if (tray.isDestroyed()) return;
-    const { heldCount, nextReleaseAt } = core.batcher.status();
     const view = trayViewAt({
-      status: core.focus.status(),
+      status: mirror.focus(),
       now: clock.now(),
-      calendar: core.calendar(),
-      rules: core.settings.get().focusRules,
-      held: { heldCount, nextReleaseAt },
+      calendar: mirror.calendar(),
+      rules: mirror.settings().focusRules,
+      held: mirror.held(),
     });
     const template = buildTrayMenuTemplate(view, actions);
     const summary = traySummary(view);
@@ -130,12 +151,8 @@ export function createTray(options: TrayOptions): LullTray {
     if (!tray.isDestroyed()) cancelTimer = clock.setTimer(tick, TRAY_REFRESH_MS);
   };
 
-  tray.on('click', () => toggleFocus(core.focus, logger));
-  const unsubscribe = [
-    core.events.on('focus:changed', render),
-    core.events.on('settings:changed', render),
-    core.events.on('digest:changed', render),
-  ];
+  tray.on('click', () => toggleFocus(core, mirror, logger));
+  const unsubscribe = [mirror.onChange(render)];
   tick();
   return {
     tray,

@@ -1,10 +1,6 @@
+import type { Rectangle } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  FakeBrowserWindow,
-  type FakeRectangle,
-  resetElectronFake,
-  screen,
-} from '../../../../test/fakes/electron';
+import { emitPreventable, FakeScreen, isolated } from '../../../../test/fakes/electron';
 import { silentLogger } from '../../../core/ports';
 import { createAppOrigin } from './app-origin';
 import { createDigestPopup, DIGEST_ROUTES, POPUP_SIZE, popupPosition } from './digest-window';
@@ -13,7 +9,7 @@ import { createInboxWindow } from './inbox-window';
 const MAC_WORK_AREA = { x: 0, y: 25, width: 1920, height: 1055 };
 const WINDOWS_WORK_AREA = { x: 0, y: 0, width: 1920, height: 1040 };
 
-const inside = (bounds: FakeRectangle, area: FakeRectangle) =>
+const inside = (bounds: Rectangle, area: Rectangle) =>
   bounds.x >= area.x &&
   bounds.y >= area.y &&
   bounds.x + bounds.width <= area.x + area.width &&
@@ -52,73 +48,68 @@ describe('popupPosition', () => {
 });
 
 describe('the digest pop-up', () => {
-  let trayBounds: FakeRectangle | null;
+  let trayBounds: Rectangle | null;
+  let screen = new FakeScreen();
+  let BrowserWindow = isolated.BrowserWindow();
   const opened: string[] = [];
 
   beforeEach(() => {
-    resetElectronFake();
     trayBounds = { x: 1500, y: 0, width: 24, height: 24 };
+    screen = new FakeScreen();
+    BrowserWindow = isolated.BrowserWindow();
     opened.length = 0;
   });
 
-  function createPopup(platform: NodeJS.Platform = 'darwin') {
-    return createDigestPopup({
-      origin: createAppOrigin(undefined),
-      preloadPath: '/app/out/preload/index.js',
-      openExternal: (url) => opened.push(url),
-      logger: silentLogger,
-      platform,
-      trayBounds: () => trayBounds,
-    });
-  }
+  const common = () => ({
+    BrowserWindow,
+    origin: createAppOrigin(undefined),
+    preloadPath: '/app/out/preload/index.js',
+    openExternal: (url: string) => opened.push(url),
+    logger: silentLogger,
+  });
+  const createPopup = (platform: NodeJS.Platform = 'darwin') =>
+    createDigestPopup({ ...common(), screen, platform, trayBounds: () => trayBounds });
   const lastWindow = () => {
-    const win = FakeBrowserWindow.instances.at(-1);
+    const win = BrowserWindow.instances.at(-1);
     if (!win) throw new Error('no window was created');
     return win;
   };
+  /** Where the pop-up was put: at creation, or moved since. */
+  const bounds = () => ({ ...lastWindow().position, ...POPUP_SIZE });
 
   it('opens near the tray with exactly the inbox window’s security settings, at #/digest', () => {
-    createInboxWindow({
-      origin: createAppOrigin(undefined),
-      preloadPath: '/app/out/preload/index.js',
-      isQuitting: () => false,
-      openExternal: () => {},
-      logger: silentLogger,
-    });
+    createInboxWindow({ ...common(), isQuitting: () => false });
     const inbox = lastWindow();
     createPopup().show(DIGEST_ROUTES.digest);
     const win = lastWindow();
     expect(win).not.toBe(inbox);
-    expect(win.webPreferences).toEqual(inbox.webPreferences);
-    expect(win.webPreferences).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    });
+    expect(win.options.webPreferences).toEqual(inbox.options.webPreferences);
     expect(win.options).toMatchObject({
       width: 380,
       height: 480,
+      x: 1322,
+      y: 33,
       alwaysOnTop: true,
       skipTaskbar: true,
       resizable: false,
       show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
     });
-    expect(win.webContents.getURL()).toBe('lull://app/index.html#/digest');
-    expect(win.getBounds()).toEqual({ x: 1322, y: 33, width: 380, height: 480 });
-    expect(inside(win.getBounds(), screen.getPrimaryDisplay().workArea)).toBe(true);
+    expect(win.loadedUrls).toEqual(['lull://app/index.html#/digest']);
+    expect(inside(bounds(), screen.getPrimaryDisplay().workArea)).toBe(true);
 
     expect(win.isVisible()).toBe(false);
     win.becomeReadyToShow();
     expect(win.isVisible()).toBe(true);
-    expect(win.isFocused()).toBe(true);
+    expect(win.focused).toBe(true);
   });
 
   it('keeps its page on the app: no navigation away, no new windows, plain links to the browser', () => {
     createPopup().show(DIGEST_ROUTES.digest);
-    const win = lastWindow();
-    expect(win.webContents.navigate('https://evil.example/')).toBe(false);
-    expect(win.webContents.openWindow('https://example.com/pr/1')).toEqual({ action: 'deny' });
-    expect(win.webContents.attachWebview('https://evil.example/')).toBe(false);
+    const { webContents } = lastWindow();
+    expect(emitPreventable(webContents, 'will-navigate', { url: 'https://evil.example/' })).toBe(true);
+    expect(webContents.openWindow('https://example.com/pr/1')).toEqual({ action: 'deny' });
+    expect(emitPreventable(webContents, 'will-attach-webview')).toBe(true);
     expect(opened).toEqual(['https://example.com/pr/1']);
   });
 
@@ -126,40 +117,40 @@ describe('the digest pop-up', () => {
     const popup = createPopup();
     popup.show(DIGEST_ROUTES.peek);
     const win = lastWindow();
-    expect(win.webContents.getURL()).toBe('lull://app/index.html#/digest?peek=1');
+    expect(win.loadedUrls).toEqual(['lull://app/index.html#/digest?peek=1']);
     win.becomeReadyToShow();
     popup.show(DIGEST_ROUTES.peek);
     expect(win.loadedUrls).toHaveLength(1);
     popup.show(DIGEST_ROUTES.digest);
-    expect(FakeBrowserWindow.instances).toHaveLength(1);
-    expect(win.webContents.getURL()).toBe('lull://app/index.html#/digest');
+    expect(BrowserWindow.instances).toHaveLength(1);
+    expect(win.loadedUrls.at(-1)).toBe('lull://app/index.html#/digest');
     expect(popup.webContents()).toBe(win.webContents);
   });
 
-  it('closes from its page (Escape → window.close()), also after moving between routes', () => {
+  it('keeps its page closable by window.close(): every in-page navigation clears the history', () => {
+    // Blink lets a page close a window no script opened only while its history has one entry.
     const popup = createPopup('linux');
     popup.show(DIGEST_ROUTES.peek);
     const win = lastWindow();
-    popup.show(DIGEST_ROUTES.digest);
-    win.webContents.navigate('lull://app/index.html#/digest?item=3'); // the page's own hash change
-    expect(win.webContents.navigationHistory.length()).toBe(1);
-    expect(win.webContents.closeFromPage()).toBe(true);
-    expect(win.isDestroyed()).toBe(true);
-    expect(popup.webContents()).toBeNull();
+    win.webContents.emit('did-navigate-in-page', {}, 'lull://app/index.html#/digest?item=3', true);
+    win.webContents.emit('did-navigate-in-page', {}, 'lull://app/index.html#/digest', true);
+    expect(win.webContents.navigationHistory.clears).toBe(2);
 
+    win.destroy(); // the page closed it
+    expect(popup.webContents()).toBeNull();
     popup.show(DIGEST_ROUTES.digest);
-    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(BrowserWindow.instances).toHaveLength(2);
     expect(lastWindow().isDestroyed()).toBe(false);
   });
 
   it('closes when it loses focus on macOS and Windows, not on Linux', () => {
     for (const platform of ['darwin', 'win32'] as const) {
       createPopup(platform).show(DIGEST_ROUTES.digest);
-      lastWindow().blur();
+      lastWindow().emit('blur');
       expect(lastWindow().isDestroyed()).toBe(true);
     }
     createPopup('linux').show(DIGEST_ROUTES.digest);
-    lastWindow().blur();
+    lastWindow().emit('blur');
     expect(lastWindow().isDestroyed()).toBe(false);
   });
 
@@ -167,32 +158,26 @@ describe('the digest pop-up', () => {
     trayBounds = { x: 0, y: 0, width: 0, height: 0 };
     screen.cursor = { x: 1800, y: 1070 };
     createPopup('linux').show(DIGEST_ROUTES.digest);
-    const byPointer = lastWindow().getBounds();
-    expect(byPointer).toMatchObject({ x: 1920 - 8 - 380, y: 1070 - 8 - 480 });
+    expect(bounds()).toMatchObject({ x: 1920 - 8 - 380, y: 1070 - 8 - 480 });
 
     screen.cursor = { x: 0, y: 0 };
     trayBounds = null;
     createPopup('linux').show(DIGEST_ROUTES.digest);
-    expect(lastWindow().getBounds()).toMatchObject({ x: 770, y: 313 });
+    expect(bounds()).toMatchObject({ x: 770, y: 313 });
   });
 
   it('opens on the display the tray is on, and follows the tray when shown again', () => {
-    screen.displays.push({
-      id: 2,
-      bounds: { x: 1920, y: 0, width: 2560, height: 1440 },
-      workArea: { x: 1920, y: 0, width: 2560, height: 1400 },
-      scaleFactor: 2,
-    });
+    const second = { x: 1920, y: 0, width: 2560, height: 1400 };
+    screen.displays.push({ bounds: { ...second, height: 1440 }, workArea: second });
     trayBounds = { x: 4400, y: 1404, width: 32, height: 32 };
     const popup = createPopup('win32');
     popup.show(DIGEST_ROUTES.digest);
-    const win = lastWindow();
-    expect(inside(win.getBounds(), { x: 1920, y: 0, width: 2560, height: 1400 })).toBe(true);
-    expect(win.getBounds()).toMatchObject({ x: 4480 - 8 - 380, y: 1400 - 8 - 480 });
+    expect(inside(bounds(), second)).toBe(true);
+    expect(bounds()).toMatchObject({ x: 4480 - 8 - 380, y: 1400 - 8 - 480 });
 
     trayBounds = { x: 1500, y: 0, width: 24, height: 24 };
     popup.show(DIGEST_ROUTES.peek);
-    expect(win.getBounds()).toMatchObject({ x: 1322, y: 33 });
+    expect(bounds()).toMatchObject({ x: 1322, y: 33 });
   });
 
   it('closes on request, and is gone after', () => {

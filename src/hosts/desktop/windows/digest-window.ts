@@ -1,5 +1,7 @@
-import { BrowserWindow, type Rectangle, screen, type WebContents } from 'electron';
+import type { Display, Point, Rectangle, Screen } from 'electron';
 import {
+  type AppWebContents,
+  type AppWindow,
   type AppWindowOptions,
   appRouteUrl,
   guardWebContents,
@@ -44,7 +46,17 @@ export function popupPosition(
   };
 }
 
+/**
+ * Where the pointer is and which display's work area to stay in: Electron's screen, cut to what is
+ * asked, and to the one field of a display that is read.
+ */
+export type PopupScreen = Pick<Screen, 'getCursorScreenPoint'> & {
+  getDisplayNearestPoint(point: Point): Pick<Display, 'workArea'>;
+  getPrimaryDisplay(): Pick<Display, 'workArea'>;
+};
+
 export interface DigestPopupOptions extends AppWindowOptions {
+  screen: PopupScreen;
   /** Tray.getBounds(): real on macOS and Windows; Linux answers all zeros. */
   trayBounds(): Rectangle | null;
   platform: NodeJS.Platform;
@@ -54,7 +66,7 @@ export interface DigestPopup {
   /** Opens the pop-up on a route, or brings the open one there: there is only ever one. */
   show(route: DigestRoute): void;
   /** The pop-up's page while it is open, so core events reach it too. */
-  webContents(): WebContents | null;
+  webContents(): AppWebContents | null;
   close(): void;
 }
 
@@ -69,8 +81,8 @@ export interface DigestPopup {
  * where some window managers move focus away as a new always-on-top window appears.
  */
 export function createDigestPopup(options: DigestPopupOptions): DigestPopup {
-  const { origin, logger } = options;
-  let win: BrowserWindow | null = null;
+  const { BrowserWindow, screen, origin, logger } = options;
+  let win: AppWindow | null = null;
 
   function anchor(): Rectangle | null {
     const tray = options.trayBounds();
@@ -89,7 +101,7 @@ export function createDigestPopup(options: DigestPopupOptions): DigestPopup {
     return popupPosition(near, display.workArea);
   }
 
-  function create(url: string): BrowserWindow {
+  function create(url: string): AppWindow {
     const { x, y } = position();
     const popup = new BrowserWindow({
       title: 'Lull updates',
@@ -118,7 +130,7 @@ export function createDigestPopup(options: DigestPopupOptions): DigestPopup {
     return popup;
   }
 
-  function load(popup: BrowserWindow, url: string): void {
+  function load(popup: AppWindow, url: string): void {
     popup.loadURL(url).catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`));
   }
 

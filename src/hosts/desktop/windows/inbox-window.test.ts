@@ -1,80 +1,88 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeBrowserWindow, resetElectronFake, session } from '../../../../test/fakes/electron';
+import { describe, expect, it } from 'vitest';
+import { emitPreventable, isolated } from '../../../../test/fakes/electron';
 import { silentLogger } from '../../../core/ports';
 import { APP_ENTRY_URL, createAppOrigin } from './app-origin';
 import { appRouteUrl, createInboxWindow, showWindow, showWindowAt } from './inbox-window';
 
 function openWindow(options: { quitting?: () => boolean; devServerUrl?: string } = {}) {
+  const BrowserWindow = isolated.BrowserWindow();
   const opened: string[] = [];
   createInboxWindow({
+    BrowserWindow,
     origin: createAppOrigin(options.devServerUrl),
     preloadPath: '/app/out/preload/index.js',
     isQuitting: options.quitting ?? (() => false),
     openExternal: (url) => opened.push(url),
     logger: silentLogger,
   });
-  const win = FakeBrowserWindow.instances.at(-1);
+  const [win] = BrowserWindow.instances;
   if (!win) throw new Error('no window was created');
-  return { win, opened };
+  /** Whether Lull lets the page's navigation to `url` go ahead. */
+  const navigates = (url: string, event = 'will-navigate') =>
+    !emitPreventable(win.webContents, event, { url });
+  return { win, opened, navigates };
 }
 
 describe('the inbox window', () => {
-  beforeEach(() => resetElectronFake());
-
-  it('is sandboxed, context-isolated, without Node, with the preload', () => {
+  it('is created sandboxed, context-isolated, without Node, with the preload', () => {
     const { win } = openWindow();
-    expect(win.webPreferences).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      preload: '/app/out/preload/index.js',
+    expect(win.options).toMatchObject({
+      title: 'Lull',
+      show: false,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: '/app/out/preload/index.js',
+      },
     });
-    expect(win.getTitle()).toBe('Lull');
-    expect(win.options).toMatchObject({ width: 1000, height: 720, minWidth: 640, minHeight: 480 });
   });
 
   it('loads the app from the custom protocol and shows only once ready', () => {
     const { win } = openWindow();
-    expect(win.webContents.getURL()).toBe(APP_ENTRY_URL);
+    expect(win.loadedUrls).toEqual([APP_ENTRY_URL]);
     expect(win.isVisible()).toBe(false);
     win.becomeReadyToShow();
     expect(win.isVisible()).toBe(true);
   });
 
   it('loads the dev server in development and trusts only its origin', () => {
-    const { win } = openWindow({ devServerUrl: 'http://localhost:5173/' });
-    expect(win.webContents.getURL()).toBe('http://localhost:5173/');
-    expect(win.webContents.navigate('http://localhost:5173/#/inbox')).toBe(true);
-    expect(win.webContents.navigate('http://localhost:5174/')).toBe(false);
+    const { win, navigates } = openWindow({ devServerUrl: 'http://localhost:5173/' });
+    expect(win.loadedUrls).toEqual(['http://localhost:5173/']);
+    expect(navigates('http://localhost:5173/#/inbox')).toBe(true);
+    expect(navigates('http://localhost:5174/')).toBe(false);
+    expect(navigates(APP_ENTRY_URL)).toBe(false);
   });
 
-  it('stays on the app: navigation to another origin is prevented', () => {
-    const { win } = openWindow();
-    expect(win.webContents.navigate('https://evil.example/')).toBe(false);
-    expect(win.webContents.navigate('file:///etc/passwd')).toBe(false);
-    expect(win.webContents.navigate('lull://other/index.html')).toBe(false);
-    expect(win.webContents.navigate('lull://app/index.html#digest')).toBe(true);
+  it('stays on the app: navigation and redirects to another origin are prevented', () => {
+    const { navigates } = openWindow();
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(navigates('https://evil.example/', event)).toBe(false);
+      expect(navigates('file:///etc/passwd', event)).toBe(false);
+      expect(navigates('lull://other/index.html', event)).toBe(false);
+      expect(navigates('lull://app/index.html#digest', event)).toBe(true);
+    }
   });
 
   it('denies window.open, handing plain web links to the browser and nothing else', () => {
     const { win, opened } = openWindow();
-    expect(win.webContents.openWindow('https://github.com/lull/issue/1')).toEqual({ action: 'deny' });
-    expect(win.webContents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(win.webContents.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
-    expect(win.webContents.openWindow('https://user:pw@example.com/')).toEqual({ action: 'deny' });
+    const contents = win.webContents;
+    expect(contents.openWindow('https://github.com/lull/issue/1')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('https://user:pw@example.com/')).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://github.com/lull/issue/1']);
   });
 
   it('refuses every permission request and check, and <webview>', async () => {
     const { win } = openWindow();
+    const { session } = win.webContents;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      await expect(session.defaultSession.requestPermission(win.webContents, permission)).resolves.toBe(
-        false,
-      );
-      expect(session.defaultSession.checkPermission(win.webContents, permission)).toBe(false);
+      await expect(session.askPermission(permission)).resolves.toBe(false);
+      expect(session.checkPermission(permission)).toBe(false);
     }
-    expect(win.webContents.attachWebview('https://evil.example/')).toBe(false);
+    expect(emitPreventable(win.webContents, 'will-attach-webview')).toBe(true);
   });
 
   it('hides to the tray when closed, and really closes when the app is quitting', () => {
@@ -85,7 +93,7 @@ describe('the inbox window', () => {
     expect(win.isDestroyed()).toBe(false);
     expect(win.isVisible()).toBe(false);
 
-    showWindow(win as never);
+    showWindow(win);
     expect(win.isVisible()).toBe(true);
 
     quitting = true;
@@ -96,11 +104,11 @@ describe('the inbox window', () => {
   it('showWindow restores a minimised window and ignores a destroyed one', () => {
     const { win } = openWindow();
     win.minimize();
-    showWindow(win as never);
+    showWindow(win);
     expect(win.isMinimized()).toBe(false);
-    expect(win.isFocused()).toBe(true);
+    expect(win.focused).toBe(true);
     win.destroy();
-    expect(() => showWindow(win as never)).not.toThrow();
+    expect(() => showWindow(win)).not.toThrow();
     expect(() => showWindow(null)).not.toThrow();
   });
 
@@ -112,11 +120,11 @@ describe('the inbox window', () => {
     const { win } = openWindow();
     win.becomeReadyToShow();
     win.close();
-    showWindowAt(win as never, appRouteUrl(APP_ENTRY_URL, '/focus'), silentLogger);
+    showWindowAt(win, appRouteUrl(APP_ENTRY_URL, '/focus'), silentLogger);
     expect(win.loadedUrls).toEqual([APP_ENTRY_URL, 'lull://app/index.html#/focus']);
     expect(win.isVisible()).toBe(true);
     win.destroy();
-    expect(() => showWindowAt(win as never, APP_ENTRY_URL, silentLogger)).not.toThrow();
+    expect(() => showWindowAt(win, APP_ENTRY_URL, silentLogger)).not.toThrow();
     expect(win.loadedUrls).toHaveLength(2);
   });
 });

@@ -1,9 +1,47 @@
-import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  NavigationHistory,
+  Session,
+  WebContents,
+  WebPreferences,
+} from 'electron';
 import type { Logger } from '../../../core/ports';
 import { isSafeHttpUrl } from '../../../shared/schemas';
 import type { AppOrigin } from './app-origin';
 
+/** A window's page as Lull guards it and talks to it: Electron's WebContents, cut to what is called. */
+export type AppWebContents = Pick<
+  WebContents,
+  'on' | 'setWindowOpenHandler' | 'getURL' | 'send' | 'isDestroyed'
+> & {
+  readonly session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+  readonly navigationHistory: Pick<NavigationHistory, 'clear'>;
+};
+
+/** A Lull window: Electron's BrowserWindow, cut to what is called. */
+export type AppWindow = Pick<
+  BrowserWindow,
+  | 'on'
+  | 'once'
+  | 'loadURL'
+  | 'show'
+  | 'hide'
+  | 'focus'
+  | 'restore'
+  | 'isMinimized'
+  | 'isDestroyed'
+  | 'close'
+  | 'setPosition'
+> & { readonly webContents: AppWebContents };
+
+/** Electron's `BrowserWindow` class as the windows create it; main.ts passes the real one. */
+export type AppWindowConstructor = new (options: BrowserWindowConstructorOptions) => AppWindow;
+
+type ShowableWindow = Pick<AppWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>;
+
 export interface AppWindowOptions {
+  BrowserWindow: AppWindowConstructor;
   origin: AppOrigin;
   /** out/preload/index.js: the only code with access to ipcRenderer, exposing `window.lull`. */
   preloadPath: string;
@@ -37,7 +75,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
  * Locks a window's page to the app: no navigation away, no new windows (plain web links go to the
  * browser), no permissions, no <webview>.
  */
-export function guardWebContents(webContents: WebContents, options: AppWindowOptions, name: string): void {
+export function guardWebContents(webContents: AppWebContents, options: AppWindowOptions, name: string): void {
   const { origin, logger } = options;
   webContents.on('will-navigate', (event) => {
     if (!origin.isAppUrl(event.url)) event.preventDefault();
@@ -62,8 +100,8 @@ export function guardWebContents(webContents: WebContents, options: AppWindowOpt
  * The inbox window, locked down as DESIGN.md "Security posture" requires: sandboxed, isolated, no Node,
  * no navigation away from the app, no new windows, no permissions, no <webview>.
  */
-export function createInboxWindow(options: InboxWindowOptions): BrowserWindow {
-  const { origin, logger } = options;
+export function createInboxWindow(options: InboxWindowOptions): AppWindow {
+  const { BrowserWindow, origin, logger } = options;
   const win = new BrowserWindow({
     title: 'Lull',
     width: 1000,
@@ -92,7 +130,7 @@ export function createInboxWindow(options: InboxWindowOptions): BrowserWindow {
 }
 
 /** Brings the window back from the tray, a minimised state or behind other windows. */
-export function showWindow(win: BrowserWindow | null | undefined): void {
+export function showWindow(win: ShowableWindow | null | undefined): void {
   if (!win || win.isDestroyed()) return;
   if (win.isMinimized()) win.restore();
   win.show();
@@ -110,7 +148,11 @@ export function appRouteUrl(entryUrl: string, route: `/${string}`): string {
  * Shows the window on a renderer route. Only the hash differs from the loaded page, so Chromium
  * navigates within the document (the renderer hears `hashchange`) instead of reloading the app.
  */
-export function showWindowAt(win: BrowserWindow | null | undefined, url: string, logger: Logger): void {
+export function showWindowAt(
+  win: (ShowableWindow & Pick<AppWindow, 'loadURL'>) | null | undefined,
+  url: string,
+  logger: Logger,
+): void {
   if (!win || win.isDestroyed()) return;
   win.loadURL(url).catch((error: unknown) => logger.warn(`could not open ${url}: ${String(error)}`));
   showWindow(win);

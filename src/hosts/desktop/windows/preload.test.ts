@@ -1,32 +1,36 @@
-import type { IpcMain } from 'electron';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contextBridge, ipcMain, ipcRenderer, resetElectronFake } from '../../../../test/fakes/electron';
-import { createTestCore } from '../../../../test/helpers/test-core';
-import type { Core } from '../../../core/create-core';
-import { COMMAND_NAMES, EVENT_NAMES, eventKey, type LullApi, methodPath } from '../../../shared/contract';
+import { contextBridge, ipcMain, ipcRenderer } from '../../../../test/fakes/electron';
+import { focusStatus } from '../../../../test/helpers/core-commands';
+import { createTestCore, type TestCore } from '../../../../test/helpers/test-core';
+import { eventKey, methodPath } from '../../../shared/bridge';
+import type { LullApi } from '../../../shared/contract';
+import { COMMAND_NAMES, EVENT_NAMES } from '../../../shared/contract-names';
 import { IPC_EVENT_CHANNEL } from '../../../shared/ipc-channels';
 import { registerIpcHandlers, trustAppFrames } from '../ipc';
 import { createAppOrigin } from './app-origin';
 
 describe('the preload bridge', () => {
-  let core: Core;
+  let core: TestCore;
   let dispose: () => Promise<void>;
+  let unregister: () => void;
   let exposed: Map<string, unknown>;
   const loadPreload = async () => exposed.get('lull') as LullApi;
 
-  // The preload runs once, as in a window: importing it is what exposes the bridge.
+  // The preload runs once, as in a window: importing it (its `electron` is the fake) exposes the bridge.
   beforeAll(async () => {
-    resetElectronFake();
     await import('../../../preload/index');
     exposed = new Map(contextBridge.exposed);
   });
 
   beforeEach(async () => {
-    resetElectronFake();
     ({ core, dispose } = await createTestCore());
-    registerIpcHandlers(ipcMain as unknown as IpcMain, core.handlers, trustAppFrames(createAppOrigin()));
+    ipcRenderer.frameUrl = 'lull://app/index.html';
+    unregister = registerIpcHandlers(ipcMain, core.handlers, trustAppFrames(createAppOrigin()));
   });
-  afterEach(() => dispose());
+  afterEach(async () => {
+    unregister();
+    await dispose();
+  });
 
   it('exposes exactly window.lull, with every command and event of the contract', async () => {
     const lull = (await loadPreload()) as unknown as Record<string, Record<string, unknown>>;
@@ -61,7 +65,7 @@ describe('the preload bridge', () => {
   it('calls the core through main, and rejects what the contract refuses', async () => {
     const lull = await loadPreload();
     await expect(lull.focus.set({ active: true, minutes: 25 })).resolves.toMatchObject({ active: true });
-    expect(core.focus.status().active).toBe(true);
+    expect((await focusStatus(core)).active).toBe(true);
     await expect(lull.focus.set({ active: true, minutes: 0 })).rejects.toMatchObject({
       code: 'invalid-payload',
     });

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Protocol } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { protocol, resetElectronFake } from '../../../../test/fakes/electron';
+import { FakeProtocol } from '../../../../test/fakes/electron';
 import { tempDir } from '../../../../test/helpers/temp-dir';
 import { CONTENT_SECURITY_POLICY, registerAppScheme, serveRenderer } from './protocol';
 
@@ -23,10 +22,20 @@ async function builtRenderer(): Promise<string> {
 }
 
 describe('the lull:// protocol', () => {
-  beforeEach(() => resetElectronFake());
+  let protocol = new FakeProtocol();
+  beforeEach(() => {
+    protocol = new FakeProtocol();
+  });
+
+  /** What a page gets for `url`: the answer of the handler Lull registered for its scheme. */
+  async function fetchApp(url: string, init?: RequestInit): Promise<Response> {
+    const handler = protocol.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`no handler for ${url}`);
+    return handler(new Request(url, init));
+  }
 
   it('registers lull as a standard, secure, fetch-capable scheme', () => {
-    registerAppScheme(protocol as unknown as Protocol);
+    registerAppScheme(protocol);
     expect(protocol.privileged).toEqual([
       {
         scheme: 'lull',
@@ -36,9 +45,9 @@ describe('the lull:// protocol', () => {
   });
 
   it('serves index.html with a strict CSP', async () => {
-    serveRenderer(protocol as unknown as Protocol, await builtRenderer());
+    serveRenderer(protocol, await builtRenderer());
     for (const url of ['lull://app/index.html', 'lull://app/']) {
-      const response = await protocol.fetch(url);
+      const response = await fetchApp(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -51,26 +60,26 @@ describe('the lull:// protocol', () => {
   });
 
   it('never grants other origins access', async () => {
-    serveRenderer(protocol as unknown as Protocol, await builtRenderer());
-    const response = await protocol.fetch('lull://app/assets/app.js', {
+    serveRenderer(protocol, await builtRenderer());
+    const response = await fetchApp('lull://app/assets/app.js', {
       headers: { Origin: 'https://evil.example' },
     });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('serves assets with their content types', async () => {
-    serveRenderer(protocol as unknown as Protocol, await builtRenderer());
-    const type = async (url: string) => (await protocol.fetch(url)).headers.get('content-type');
+    serveRenderer(protocol, await builtRenderer());
+    const type = async (url: string) => (await fetchApp(url)).headers.get('content-type');
     expect(await type('lull://app/assets/app.js')).toBe('text/javascript; charset=utf-8');
     expect(await type('lull://app/assets/app.css')).toBe('text/css; charset=utf-8');
     expect(await type('lull://app/assets/moon.svg')).toBe('image/svg+xml');
-    expect((await protocol.fetch('lull://app/assets/app.js')).headers.get('x-content-type-options')).toBe(
+    expect((await fetchApp('lull://app/assets/app.js')).headers.get('x-content-type-options')).toBe(
       'nosniff',
     );
   });
 
   it('refuses path traversal, however it is spelled', async () => {
-    serveRenderer(protocol as unknown as Protocol, await builtRenderer());
+    serveRenderer(protocol, await builtRenderer());
     for (const url of [
       'lull://app/../../etc/passwd',
       'lull://app/..%2fsecret.txt',
@@ -82,23 +91,23 @@ describe('the lull:// protocol', () => {
       'lull://app/assets',
       'lull://app/missing.js',
     ]) {
-      const response = await protocol.fetch(url);
+      const response = await fetchApp(url);
       expect(response.status, url).toBeGreaterThanOrEqual(400);
       expect(await response.text(), url).not.toContain('TOKEN');
     }
   });
 
   it('answers only GET and HEAD, only for the app host', async () => {
-    serveRenderer(protocol as unknown as Protocol, await builtRenderer());
-    expect((await protocol.fetch('lull://app/index.html', { method: 'POST', body: 'x' })).status).toBe(405);
-    expect((await protocol.fetch('lull://other/index.html')).status).toBe(404);
-    const head = await protocol.fetch('lull://app/index.html', { method: 'HEAD' });
+    serveRenderer(protocol, await builtRenderer());
+    expect((await fetchApp('lull://app/index.html', { method: 'POST', body: 'x' })).status).toBe(405);
+    expect((await fetchApp('lull://other/index.html')).status).toBe(404);
+    const head = await fetchApp('lull://app/index.html', { method: 'HEAD' });
     expect(head.status).toBe(200);
   });
 
   it('stops serving when disposed', async () => {
-    const stop = serveRenderer(protocol as unknown as Protocol, await builtRenderer());
+    const stop = serveRenderer(protocol, await builtRenderer());
     stop();
-    expect(protocol.isProtocolHandled('lull')).toBe(false);
+    expect(protocol.handlers.has('lull')).toBe(false);
   });
 });
