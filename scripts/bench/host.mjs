@@ -16,7 +16,8 @@ export const WEB_HOST = path.join(ROOT, 'out', 'main', 'web.js');
 export async function startHost(options = {}) {
   if (!existsSync(WEB_HOST)) throw new Error(`${WEB_HOST} is missing: run \`npm run build\` first`);
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lull-bench-'));
-  const child = spawn(process.execPath, [WEB_HOST, '--port', '0', '--data-dir', dataDir], {
+  const nodeArgs = process.env.LULL_BENCH_NODE_ARGS ? process.env.LULL_BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, WEB_HOST, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
