@@ -23,6 +23,8 @@ type HeldRecord = z.output<typeof recordSchema>;
 
 export interface HeldQueue {
   items(): HeldItem[];
+  /** How many are held, without copying them (a status check per update must not cost O(held)). */
+  size(): number;
   /** A release that was marked but not confirmed shown: show it (again) and finish it. */
   pending(): Digest | null;
   hasFired(occurrence: string): boolean;
@@ -115,6 +117,7 @@ export async function openHeldQueue(options: { dataDir: string; logger: Logger }
 
   return {
     items: () => [...held.values()],
+    size: () => held.size,
     pending: () => pending?.digest ?? null,
     hasFired: (occurrence) => fired.includes(occurrence),
     hold: (items) =>
