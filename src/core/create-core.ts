@@ -2,6 +2,7 @@ import type { AppInfo, CommandName } from '../shared/contract';
 import { dispatchCommand, LullError } from '../shared/contract';
 import { createBackupService } from './backup/backup-service';
 import type { Core } from './core-types';
+import { createAtRiskService } from './delivery/at-risk';
 import { createDeliveryService } from './delivery/delivery-service';
 import { createCoreEvents } from './events';
 import { createFocusEngine } from './focus/focus-engine';
@@ -100,10 +101,25 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
     calendar,
     focus,
     journal,
+    store,
     events,
     scheduler,
   });
   closers.push(() => delivery.close());
+  const atRisk = await createAtRiskService({
+    dataDir,
+    clock,
+    logger,
+    settings: settings.get,
+    calendar,
+    focus,
+    store,
+    heldIds: () => new Set(delivery.status().items.map((item) => item.id)),
+    events,
+    journal,
+    scheduler,
+  });
+  closers.push(() => atRisk.close());
   const ingest = await createIngestService({
     dataDir,
     clock,
@@ -224,6 +240,7 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
       focus.start();
       await delivery.start();
       await snoozes.start();
+      atRisk.start();
       sources.start();
     },
     recompute() {
@@ -239,7 +256,20 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
   };
   return {
     core,
-    parts: { settings, store, journal, focus, delivery, ingest, snoozes, actions, backup, sources, calendar },
+    parts: {
+      settings,
+      store,
+      journal,
+      focus,
+      delivery,
+      atRisk,
+      ingest,
+      snoozes,
+      actions,
+      backup,
+      sources,
+      calendar,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { holdTarget, nextSummaryAt } from '../../shared/delivery';
+import { holdTarget } from '../../shared/delivery';
 import {
   byDeadline,
   type Digest,
@@ -13,11 +13,14 @@ import type { Settings } from '../../shared/settings-schema';
 import type { WorkingCalendar } from '../../shared/working-time';
 import type { CoreEvents } from '../events';
 import type { FocusEngine } from '../focus/focus-engine';
+import type { ItemStore } from '../inbox/item-store';
 import type { Journal } from '../journal/journal';
 import type { Unsubscribe } from '../lib/emitter';
 import { createSerialQueue } from '../lib/serial';
 import { createWakeScheduler, type WakeScheduler } from '../lib/wake-timer';
 import type { Clock, Logger } from '../ports';
+import { createBreakthrough } from './breakthrough';
+import { openContactWindow } from './contacts';
 import { type HeldQueue, openHeldQueue } from './held-queue';
 
 /** While a release is being written, the timer looks again this much later. */
@@ -42,6 +45,10 @@ export interface DeliveryService {
   drop(ids: readonly string[]): Promise<void>;
   /** Re-reads the clock; the release timer calls it, so do resume and settings changes. */
   recompute(): void;
+  /** Deadlines moved (charter, working time, the user): held items are checked against them again. */
+  deadlinesChanged(): void;
+  /** Resolves once the releases and re-checks started so far have finished. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +60,8 @@ export interface DeliveryServiceOptions {
   calendar: () => WorkingCalendar;
   focus: FocusEngine;
   journal: Journal;
+  /** The items as they are now (deadlines that moved since an item was held), and where re-routes go. */
+  store: Pick<ItemStore, 'get' | 'update'>;
   events: CoreEvents;
   /** The core's one wake timer; a private one where the service runs alone (tests). */
   scheduler?: WakeScheduler;
@@ -68,9 +77,6 @@ const toHeld = (item: InboxItem, now: number): HeldItem => ({
   heldAt: now,
 });
 
-const senderKey = (item: InboxItem) =>
-  item.sender ? `${item.source}:${(item.sender.handle ?? item.sender.name).toLowerCase()}` : null;
-
 /**
  * Batched notifications: holds what can wait, lets through what cannot, and releases held items as
  * one digest at summary times, at focus end and on demand. Releases are two-phase through the held
@@ -80,35 +86,13 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
   const { clock, logger, events, focus, journal } = options;
   const queue: HeldQueue = await openHeldQueue({ dataDir: options.dataDir, logger });
   const serial = createSerialQueue();
-  // Arrivals per sender inside the repeat window: a queue to expire them, a count to read in O(1).
-  const recent: { key: string; at: number }[] = [];
-  let recentHead = 0;
-  const recentCounts = new Map<string, number>();
+  // Arrivals per person (any source) inside the repeat window, kept across restarts.
+  const contacts = await openContactWindow({ dataDir: options.dataDir, logger });
   let lastTickAt = clock.now();
   let closed = false;
   const ownScheduler = options.scheduler ? null : createWakeScheduler(clock, () => undefined);
-  const timer = (options.scheduler ?? ownScheduler!).timer('delivery', () => tick());
-
-  function forgetRecentBefore(cutoff: number): void {
-    while (recentHead < recent.length && recent[recentHead]!.at < cutoff) {
-      const { key } = recent[recentHead++]!;
-      const left = (recentCounts.get(key) ?? 1) - 1;
-      if (left > 0) recentCounts.set(key, left);
-      else recentCounts.delete(key);
-    }
-    // Drop the expired prefix now and then, so the array does not grow for ever.
-    if (recentHead > 1024 && recentHead * 2 > recent.length) {
-      recent.splice(0, recentHead);
-      recentHead = 0;
-    }
-  }
-
-  function rememberArrival(key: string, at: number): number {
-    recent.push({ key, at });
-    const count = (recentCounts.get(key) ?? 0) + 1;
-    recentCounts.set(key, count);
-    return count;
-  }
+  const scheduler = options.scheduler ?? ownScheduler!;
+  const timer = scheduler.timer('delivery', () => tick());
 
   const policy = () => options.settings().delivery;
   const zone = () => options.calendar().zone;
@@ -118,10 +102,13 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
     return { heldCount: items.length, nextReleaseAt: items.length ? nextReleaseAt() : null, items };
   }
 
+  /** Focus releases when it ends: an open-ended session promises no time (null), not the next summary. */
   function nextReleaseAt(): number | null {
     const state = focus.status();
-    if (state.active) return state.until ?? nextSummaryAt(policy(), options.calendar(), clock.now());
-    return holdTarget(policy(), state, options.calendar(), clock.now())?.until ?? clock.now();
+    if (state.active) return state.until;
+    // Nothing holds (instant mode after focus): now. Summaries with no times scheduled: none (null).
+    const target = holdTarget(policy(), state, options.calendar(), clock.now());
+    return target ? target.until : clock.now();
   }
 
   let published = { heldCount: -1, nextReleaseAt: null as number | null };
@@ -229,6 +216,16 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
     timer.arm(queue.items().length > 0 ? nextReleaseAt() : null);
   }
 
+  const breakthrough = createBreakthrough({
+    ...options,
+    queue,
+    serial,
+    zone,
+    scheduler,
+    hold: (now) => holdTarget(policy(), focus.status(), options.calendar(), now),
+    onDropped: publishStatus,
+  });
+
   const stopFocus: Unsubscribe = focus.onTransition(({ id, status: state }) => {
     // The catch-up digest: everything held during the block, once per focus end.
     if (!state.active) {
@@ -237,30 +234,35 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
     }
     publishStatus();
   });
+  // Extend, skip, start, a schedule change: the next delivery moved. A microtask later, so a focus end
+  // queues its catch-up release first and the re-check finds nothing left to break through.
+  const stopFocusChange: Unsubscribe = focus.onChange(() => {
+    queueMicrotask(() => void breakthrough.recheck());
+  });
 
   published = { heldCount: queue.items().length, nextReleaseAt: status().nextReleaseAt };
 
   return {
     async start() {
       await recoverPending();
+      await breakthrough.recover();
       arm();
+      await breakthrough.recheck();
     },
     async route(items) {
       const now = clock.now();
-      forgetRecentBefore(now - policy().repeatWithinMinutes * 60_000);
       const decisions = new Map<string, RouteDecision>();
       const held: HeldItem[] = [];
       const hold = holdTarget(policy(), focus.status(), options.calendar(), now);
+      const fromSender = await contacts.arriveFrom(items, policy(), now);
       for (const item of items) {
-        const key = senderKey(item);
-        const fromSender = key ? rememberArrival(key, now) : 0;
         const decision = routeItem(item, {
           now,
           zone: zone(),
           policy: policy(),
           charter: options.settings().charter,
           hold,
-          recentFromSender: fromSender,
+          recentFromSender: fromSender.get(item.id) ?? 0,
         });
         decisions.set(item.id, decision);
         if (decision.action === 'hold') held.push(toHeld(item, now));
@@ -269,6 +271,7 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
         await queue.hold(held);
         publishStatus();
         arm();
+        breakthrough.noteHeld(held.map((item) => item.deadline));
       }
       return decisions;
     },
@@ -284,13 +287,21 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
       const dropped = await queue.drop(ids);
       if (dropped.length > 0) publishStatus();
     },
-    recompute: tick,
+    recompute() {
+      tick();
+      void breakthrough.recheck();
+    },
+    deadlinesChanged: () => void breakthrough.recheck(),
+    settled: () => serial(async () => undefined),
     async close() {
       closed = true;
       timer.close();
+      breakthrough.close();
       ownScheduler?.close();
       stopFocus();
+      stopFocusChange();
       await serial(() => queue.close());
+      await contacts.close();
     },
   };
 }

@@ -23,6 +23,8 @@ export interface IngestRouter {
   announce(items: readonly InboxItem[]): void;
   /** A retracted item leaves the held queue before any summary shows it. */
   drop(ids: readonly string[]): Promise<void>;
+  /** Deadlines moved: held items are checked against them again (the deadline promise). */
+  deadlinesChanged?(): void;
 }
 
 export interface IngestService {
@@ -187,6 +189,7 @@ export async function createIngestService(options: {
       }
       if (moved.length === 0) return 0;
       await record(moved);
+      router?.deadlinesChanged?.();
       return moved.length;
     },
     async setDeadline(id, deadline) {
@@ -203,6 +206,7 @@ export async function createIngestService(options: {
       // Durable before the journal entry: a crash in between is healed by the renderer's replay.
       await overrides.save(new Map([[id, deadline === null ? null : { deadline, source }]]));
       await record([next]);
+      router?.deadlinesChanged?.();
       return next.deadline;
     },
     list: () => [...store.items()].sort((a, b) => b.ingestedAt - a.ingestedAt || b.receivedAt - a.receivedAt),

@@ -63,6 +63,12 @@ export interface ItemStore {
   put(items: readonly InboxItem[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   setState(ids: readonly string[], user: UserState): Promise<void>;
+  /**
+   * Changes items on their latest copy, read inside the write queue so no put slips in between (a
+   * re-send is never overwritten by an older copy); answers the items as written. Unknown ids are
+   * skipped.
+   */
+  update(ids: readonly string[], change: (item: InboxItem) => InboxItem): Promise<InboxItem[]>;
   /** Writes a snapshot now (or waits for the one running) and retires the log it covers. */
   snapshot(): Promise<void>;
   /** Waits for the write and the snapshot in flight, then closes the log. */
@@ -250,13 +256,14 @@ export async function openItemStore(options: {
       });
   }
 
-  const commit = createGroupCommit<Change>(serial, async (batch) => {
+  async function write(batch: Change[]): Promise<void> {
     if (closed) throw new Error('the item store is closed');
     await log.append(batch);
     for (const change of batch) apply(change);
     changes += batch.length;
     if (changes >= Math.max(MIN_CHANGES_PER_SNAPSHOT, items.size)) snapshotInBackground();
-  });
+  }
+  const commit = createGroupCommit<Change>(serial, write);
 
   return {
     get: (id) => items.get(id),
@@ -269,6 +276,15 @@ export async function openItemStore(options: {
     remove: (ids) => commit(ids.map((id) => ({ op: 'remove' as const, id }))),
     setState: (ids, user) =>
       commit(ids.filter((id) => items.has(id)).map((id) => ({ op: 'state' as const, id, user }))),
+    update: (ids, change) =>
+      serial(async () => {
+        const next = ids.flatMap((id) => {
+          const item = items.get(id);
+          return item ? [change(item)] : [];
+        });
+        if (next.length > 0) await write(next.map((item) => ({ op: 'put' as const, item, rev: ++lastRev })));
+        return next;
+      }),
     async snapshot() {
       if (snapshotting) await snapshotting;
       else await runSnapshot();
