@@ -24,6 +24,8 @@ describe('contacts', () => {
     const chat = people.personOf({ name: 'Ana', handle: 'ANA' });
     expect(chat).toBe(people.personOf({ name: 'A. Lima', handle: 'Ana@example.com' }));
     expect(chat).toBe(people.personOf({ name: 'Ana Lima' }));
+    // A display name does not identify where a handle does: another "Ana Lima" is someone else.
+    expect(people.personOf({ name: 'Ana Lima', handle: '@ana.k' })).toBe('ana.k');
     expect(people.resolve('@ana')).toBe(chat);
     expect(people.personOf({ name: 'Bo', handle: 'bo' })).toBe('bo');
   });

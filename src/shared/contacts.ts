@@ -60,8 +60,8 @@ export interface SenderLike {
 
 export interface IdentityResolver {
   /**
-   * The person behind a sender: their alias group when the handle (or else the name) is listed, else
-   * the normalised handle, else the normalised name. Null without a usable sender.
+   * The person behind a sender: the normalised handle (the name where a source gives none), or the
+   * alias group that lists it. Null without a usable sender.
    */
   personOf(sender: SenderLike | undefined): string | null;
   /** Every identity a sender can be matched by (handle and name, each through the alias list). */
@@ -91,11 +91,9 @@ export function identityResolver(aliases: AliasList): IdentityResolver {
     resolve,
     personOf(sender) {
       if (!sender) return null;
-      const handle = sender.handle ? normaliseIdentity(sender.handle) : '';
-      const name = normaliseIdentity(sender.name);
-      if (handle && group.has(handle)) return group.get(handle)!;
-      if (name && group.has(name)) return group.get(name)!;
-      return handle || name || null;
+      // A handle identifies; a display name ("Ana") only stands in where a source gives no handle.
+      const id = normaliseIdentity(sender.handle ?? '') || normaliseIdentity(sender.name);
+      return id ? (group.get(id) ?? id) : null;
     },
     identitiesOf(sender) {
       const ids = [sender.handle, sender.name].filter((v): v is string => Boolean(v)).map(resolve);
