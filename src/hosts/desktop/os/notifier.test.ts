@@ -210,6 +210,27 @@ describe('the notifier', () => {
     expect(Notification.instances[1]?.options.title).toBe('Update g');
   });
 
+  it('shows an at-risk reminder in the core’s words, critical during focus, opening its item', () => {
+    start('linux');
+    const reminder = {
+      id: 'at-risk@1:chat/a',
+      at: T0,
+      dueBy: T0 + 1_800_000,
+      itemIds: ['chat/a'],
+      title: 'Reply due by 09:30',
+      body: 'Update a · Ana',
+      breakThrough: false,
+    };
+    events.emit('inbox:at-risk', reminder);
+    events.emit('inbox:at-risk', { ...reminder, itemIds: ['chat/a', 'chat/b'], breakThrough: true });
+    const [one, two] = Notification.instances;
+    expect(one?.options).toEqual({ title: 'Reply due by 09:30', body: 'Update a · Ana', silent: false });
+    expect(two?.options).toMatchObject({ urgency: 'critical' });
+    one?.click();
+    two?.click();
+    expect(opened).toEqual(['inbox:chat/a', 'inbox:null']);
+  });
+
   it('shows nothing where notifications are unsupported, and says so once', async () => {
     Notification.supported = false;
     start();

@@ -1,6 +1,6 @@
 /**
  * Native notifications for what the core lets through: one per digest release, one per item that was
- * delivered at once or broke through focus. The options per platform follow Electron 45's documented
+ * delivered at once or broke through focus, one per at-risk reminder ("3 replies due by 14:00"). The options per platform follow Electron 45's documented
  * `NotificationConstructorOptions` (electron.d.ts, https://electronjs.org/docs/api/notification):
  * - `id` (macOS, Windows: the toast's Tag): every digest uses the same one, so a new digest replaces the
  *   last in the notification centre. Linux has no such option; there the last one is closed instead.
@@ -13,6 +13,7 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { CoreEvents } from '../../../core/events';
 import type { Logger } from '../../../core/ports';
+import type { AtRiskReminder } from '../../../shared/at-risk';
 import type { EventPayload, Unsubscribe } from '../../../shared/contract';
 import type { Digest } from '../../../shared/digest-schemas';
 import type { RouteDecision } from '../../../shared/routing';
@@ -77,6 +78,21 @@ export function burstNotificationOptions(
     body: `${shown.join(' · ')}${more > 0 ? ` and ${more} more` : ''}`,
     silent: false,
     ...(breakThroughs > 0 ? urgent(platform) : {}),
+    ...withIcon(platform, icon),
+  };
+}
+
+/** An at-risk reminder in the core's words; critical, like a break-through, when it came during focus. */
+export function atRiskNotificationOptions(
+  reminder: AtRiskReminder,
+  platform: NodeJS.Platform,
+  icon?: string,
+): NotificationConstructorOptions {
+  return {
+    title: reminder.title,
+    body: reminder.body,
+    silent: false,
+    ...(reminder.breakThrough ? urgent(platform) : {}),
     ...withIcon(platform, icon),
   };
 }
@@ -174,6 +190,13 @@ export function createNotifier(options: NotifierOptions): Notifier {
       // The core announces one ingest batch in one go: gather it, then decide how many to show.
       if (burst.length === 0) queueMicrotask(flushBurst);
       burst.push(notice);
+    }),
+    options.events.on('inbox:at-risk', (reminder) => {
+      if (!supported) return;
+      const [only, ...more] = reminder.itemIds;
+      present(atRiskNotificationOptions(reminder, platform, iconPath), () =>
+        options.openInbox(more.length === 0 && only ? only : null),
+      );
     }),
   ];
 

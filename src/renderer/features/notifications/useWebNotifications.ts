@@ -18,8 +18,8 @@ export const pageNotificationApi = (): NotificationConstructorLike | undefined =
     : undefined;
 
 /**
- * Browser host only (`enabled`): a notification per release and per update that broke through, as
- * the desktop host does natively. Clicking one brings the tab forward on the digest or the update.
+ * Browser host only (`enabled`): a notification per release, per update that broke through and per
+ * at-risk reminder, as the desktop host does natively. Clicking one brings the tab forward on the digest or the update.
  * Also keeps the store's permission current (the user may change it in the site settings).
  */
 export function useWebNotifications(enabled: boolean): void {
@@ -46,14 +46,21 @@ export function useWebNotifications(enabled: boolean): void {
         select(item.id);
         window.location.hash = '#/inbox';
       },
+      onReminderClick: (reminder) => {
+        window.focus();
+        if (reminder.itemIds[0]) select(reminder.itemIds[0]);
+        window.location.hash = '#/inbox';
+      },
     });
     const offReleased = client.api.onDigestReleased((digest) => notifier.showDigest(digest));
     const offNotify = client.api.onInboxNotify((notice) => notifier.showItem(notice));
+    const offAtRisk = client.api.onInboxAtRisk((reminder) => notifier.showReminder(reminder));
     return () => {
       window.removeEventListener('focus', read);
       document.removeEventListener('visibilitychange', read);
       offReleased();
       offNotify();
+      offAtRisk();
     };
   }, [enabled, client, setPermission, select, setReleasedDigest, openDigestPanel]);
 }

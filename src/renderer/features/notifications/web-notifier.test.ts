@@ -70,6 +70,7 @@ describe('web notifier', () => {
       Notification: Stub,
       onDigestClick: (d) => clicked.push(d),
       onItemClick: () => {},
+      onReminderClick: () => {},
     });
     expect(notifier.showDigest(digest)).toBe(true);
     expect(shown).toMatchObject([{ title: 'Lull', options: { body: digest.headline, tag: DIGEST_TAG } }]);
@@ -85,6 +86,7 @@ describe('web notifier', () => {
       Notification: Stub,
       onDigestClick: () => {},
       onItemClick: (i) => opened.push(i.id),
+      onReminderClick: () => {},
     });
     notifier.showItem({
       item,
@@ -105,6 +107,35 @@ describe('web notifier', () => {
     expect(opened).toEqual(['e2e/page-1']);
   });
 
+  it('shows an at-risk reminder in the core’s words, kept until dismissed when it interrupted focus', () => {
+    const { Stub, shown } = stub('granted');
+    const opened: string[][] = [];
+    const notifier = createWebNotifier({
+      Notification: Stub,
+      onDigestClick: () => {},
+      onItemClick: () => {},
+      onReminderClick: (r) => opened.push(r.itemIds),
+    });
+    const reminder = {
+      id: 'at-risk@1:e2e/a,e2e/b',
+      at: 1,
+      dueBy: 2,
+      itemIds: ['e2e/a', 'e2e/b'],
+      title: '2 replies due by 14:00',
+      body: 'Budget · Spec',
+      breakThrough: true,
+    };
+    expect(notifier.showReminder(reminder)).toBe(true);
+    expect(shown.map((s) => [s.title, s.options])).toEqual([
+      [
+        '2 replies due by 14:00',
+        { body: 'Budget · Spec', tag: 'at-risk@1:e2e/a,e2e/b', requireInteraction: true },
+      ],
+    ]);
+    shown[0]!.instance.onclick?.(new Event('click'));
+    expect(opened).toEqual([['e2e/a', 'e2e/b']]);
+  });
+
   it('shows nothing without permission or without the API', () => {
     for (const permission of ['default', 'denied'] as const) {
       const { Stub, shown } = stub(permission);
@@ -112,6 +143,7 @@ describe('web notifier', () => {
         Notification: Stub,
         onDigestClick: () => {},
         onItemClick: () => {},
+        onReminderClick: () => {},
       });
       expect(notifier.showDigest(digest)).toBe(false);
       expect(shown).toEqual([]);
@@ -120,6 +152,7 @@ describe('web notifier', () => {
       Notification: undefined,
       onDigestClick: () => {},
       onItemClick: () => {},
+      onReminderClick: () => {},
     });
     expect(none.showDigest(digest)).toBe(false);
   });

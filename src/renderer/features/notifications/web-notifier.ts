@@ -3,6 +3,7 @@
  * process notifies natively; the page must not do it twice.) The constructor is passed in, so tests
  * use a stub and the page uses `window.Notification` when the browser has one.
  */
+import type { AtRiskReminder } from '../../../shared/at-risk';
 import type { EventPayload } from '../../../shared/contract';
 import type { Digest } from '../../../shared/digest-schemas';
 import type { InboxItem } from '../../../shared/schemas';
@@ -32,7 +33,7 @@ export function permissionOf(ctor: NotificationConstructorLike | undefined): Per
 export function permissionText(state: PermissionState): string {
   switch (state) {
     case 'granted':
-      return 'On: summaries and updates that break through pop up while this tab is open.';
+      return 'On: summaries, updates that break through and replies coming due pop up while this tab is open.';
     case 'denied':
       return 'Blocked in this browser. To get pop-ups, allow notifications for this page in the site settings; held updates still appear here.';
     case 'default':
@@ -59,17 +60,31 @@ export function itemNotification({ item, decision }: EventPayload<'inbox:notify'
   };
 }
 
+/** "3 replies due by 14:00": the core's words; kept until dismissed when it interrupted focus. */
+export function atRiskNotification(reminder: AtRiskReminder): {
+  title: string;
+  options: NotificationOptions;
+} {
+  return {
+    title: reminder.title,
+    options: { body: reminder.body, tag: reminder.id, requireInteraction: reminder.breakThrough },
+  };
+}
+
 export interface WebNotifierOptions {
   /** `window.Notification`, or a stub; undefined where the browser has none. */
   Notification: NotificationConstructorLike | undefined;
   onDigestClick(digest: Digest): void;
   onItemClick(item: InboxItem): void;
+  /** An at-risk reminder was clicked: the inbox, on its first item. */
+  onReminderClick(reminder: AtRiskReminder): void;
 }
 
 export interface WebNotifier {
   /** Shows the release; false when notifications are not allowed (nothing is shown). */
   showDigest(digest: Digest): boolean;
   showItem(notice: EventPayload<'inbox:notify'>): boolean;
+  showReminder(reminder: AtRiskReminder): boolean;
 }
 
 export function createWebNotifier(options: WebNotifierOptions): WebNotifier {
@@ -99,6 +114,10 @@ export function createWebNotifier(options: WebNotifierOptions): WebNotifier {
     showItem(notice) {
       const { title, options: init } = itemNotification(notice);
       return show(title, init, () => options.onItemClick(notice.item));
+    },
+    showReminder(reminder) {
+      const { title, options: init } = atRiskNotification(reminder);
+      return show(title, init, () => options.onReminderClick(reminder));
     },
   };
 }
