@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { DeliveryMode, DeliveryPolicy } from '../../../shared/delivery';
 import { FieldError } from '../../components/FieldError';
 import { useLullApi } from '../../services/useServices';
+import { AliasField } from './AliasField';
 import { CharterStatus } from './CharterStatus';
 import { formToPolicy, policyToForm, samePolicy } from './delivery-form';
 import { SaveActions } from './SaveActions';
@@ -16,7 +17,12 @@ const MODES: readonly { mode: DeliveryMode; label: string; note: string }[] = [
   { mode: 'instant', label: 'As they arrive', note: 'Held only during focus.' },
 ];
 
-type NumberField = 'intervalMinutes' | 'marginMinutes' | 'repeatCount' | 'repeatWithinMinutes';
+type NumberField =
+  | 'intervalMinutes'
+  | 'marginMinutes'
+  | 'repeatCount'
+  | 'repeatWithinMinutes'
+  | 'atRiskMinutes';
 
 interface Props {
   readonly saved: DeliveryPolicy;
@@ -58,12 +64,13 @@ export function DeliveryForm({ saved, revision }: Props) {
     },
   });
 
-  const numberInput = (field: NumberField, label: string, width = 'input-number') => (
+  const numberInput = (field: NumberField, label: string, width = 'input-number', disabled = false) => (
     <input
       id={`${id}-${field}`}
       className={`input ${width}`}
       type="number"
       inputMode="numeric"
+      disabled={disabled}
       value={form[field]}
       aria-label={label}
       aria-invalid={fieldError(field) ? true : undefined}
@@ -154,6 +161,43 @@ export function DeliveryForm({ saved, revision }: Props) {
         listError={fieldError('vips')}
         onChange={(vips) => update({ vips })}
       />
+
+      <AliasField
+        idPrefix={`${id}-alias`}
+        aliases={form.aliases}
+        listError={fieldError('aliases')}
+        onChange={(aliases) => update({ aliases })}
+      />
+
+      <fieldset className="field">
+        <legend className="field-label">Before a reply is due</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.atRiskReminders}
+            onChange={(event) => update({ atRiskReminders: event.target.checked })}
+          />
+          <span>
+            Remind me of open items
+            <span className="check-note">
+              One notification per item, several due together in one. During focus only when waiting would be
+              too late.
+            </span>
+          </span>
+        </label>
+        <div className="reminder-minutes">
+          <p className="sentence-field">
+            {numberInput(
+              'atRiskMinutes',
+              'Minutes before the deadline',
+              'input-number',
+              !form.atRiskReminders,
+            )}{' '}
+            minutes before the deadline, in working hours
+          </p>
+          {numberError('atRiskMinutes')}
+        </div>
+      </fieldset>
 
       <CharterStatus check={check} invalid={!result.ok} />
 

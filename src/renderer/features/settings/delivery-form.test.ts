@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DELIVERY_POLICY } from '../../../shared/delivery';
-import { addVip, formToPolicy, nextSummaryTime, policyToForm, samePolicy } from './delivery-form';
+import { addAlias, addVip, formToPolicy, nextSummaryTime, policyToForm, samePolicy } from './delivery-form';
 
 describe('delivery form', () => {
   it('round-trips a policy', () => {
@@ -51,6 +51,36 @@ describe('delivery form', () => {
     expect(addVip(['Ana'], '  @bo ')).toEqual({ vips: ['Ana', '@bo'] });
     expect(addVip(['Ana'], 'ana')).toEqual({ error: 'ana is already on the list.' });
     expect(addVip([], '   ')).toEqual({ error: 'Enter a name or a handle.' });
+  });
+
+  it('round-trips reminders and people, and checks the reminder time only while reminders are on', () => {
+    const policy = {
+      ...DEFAULT_DELIVERY_POLICY,
+      atRiskMinutes: 45,
+      aliases: [['ana@example.com', '@ana']],
+    };
+    expect(formToPolicy(policyToForm(policy))).toEqual({ ok: true, policy });
+    const on = { ...policyToForm(policy), atRiskMinutes: '2' };
+    const refused = formToPolicy(on);
+    expect(!refused.ok && refused.errors.fields.atRiskMinutes).toBe(
+      'The reminder time must be a whole number of minutes from 5 to 1440.',
+    );
+    const off = formToPolicy({ ...on, atRiskReminders: false });
+    expect(off.ok && off.policy).toMatchObject({ atRiskReminders: false, atRiskMinutes: 30 });
+  });
+
+  it('adds one person’s handles, comma-separated, or says why not', () => {
+    expect(addAlias([], ' ana@example.com , @ana ')).toEqual({ aliases: [['ana@example.com', '@ana']] });
+    expect(addAlias([], '@ana')).toEqual({
+      error: 'Add at least one more handle or address for this person.',
+    });
+    expect(addAlias([], ' , ')).toEqual({
+      error: 'Enter two or more handles or email addresses, separated by commas.',
+    });
+    expect(addAlias([['ana@example.com', '@ana']], 'Ana@Example.com, ana.k')).toEqual({
+      error: 'Ana@Example.com already belongs to someone on the list.',
+    });
+    expect(addAlias([], '@bo, bo')).toEqual({ error: 'A handle is listed twice.' });
   });
 
   it('offers the hour after the last summary for a new row', () => {
