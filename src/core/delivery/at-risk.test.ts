@@ -118,6 +118,14 @@ describe('at-risk reminders', () => {
     expect(off.reminders).toHaveLength(0);
   });
 
+  it('an item arriving inside its window is not reminded of: its arrival was the notification', async () => {
+    const k = await start({ at: wed('13:45') });
+    await k.core.ingest.ingest([update('late', { deadline: wed('14:00') })]);
+    expect(k.of('chat/late')).toHaveLength(1);
+    await until(k, '14:00');
+    expect(k.reminders).toHaveLength(0);
+  });
+
   it('a held update that breaks through in its window is not reminded of again', async () => {
     const k = await start({ delivery: { mode: 'summaries' } });
     await k.core.handlers['focus:set']({ active: true });

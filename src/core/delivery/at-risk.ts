@@ -63,7 +63,8 @@ function isOpen(user: UserState | undefined, now: number): boolean {
 
 /**
  * At-risk reminders (README "Notifications"): an open item coming within the at-risk window of its
- * deadline gets one notification, several due together share one. Which item was reminded of which
+ * deadline gets one notification, several due together share one. An item that arrives already
+ * inside its window is not reminded of: its arrival was announced. Which item was reminded of which
  * deadline is written before the notification is announced, so a restart never repeats one; a snooze
  * that returns (or a reopen) makes the item eligible again, as does a deadline that moved. One wake
  * timer, armed for the earliest reminder due.
@@ -117,6 +118,8 @@ export async function createAtRiskService(options: AtRiskOptions): Promise<AtRis
       if (held.has(item.id)) continue;
       const user = store.userState(item.id);
       if (!isOpen(user, now) || isReminded(item, user)) continue;
+      // Arrived inside its window (and not reopened since): its arrival was the notification.
+      if (item.ingestedAt >= at && openedAt(user) <= item.ingestedAt) continue;
       candidates.push({ item, at });
     }
     // Grouped only around a reminder that is due: one coming up alone waits for its own time.
@@ -177,6 +180,7 @@ export async function createAtRiskService(options: AtRiskOptions): Promise<AtRis
     options.journal.onAppended(soon),
     options.focus.onChange(soon),
     events.on('settings:changed', () => {
+      if (!started || closed) return;
       // The window, working hours or the zone may have changed: every reminder time is computed again.
       index.rebuild();
       soon();
