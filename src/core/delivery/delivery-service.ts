@@ -99,11 +99,11 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
 
   function status(): DigestStatus {
     const items = byDeadline(queue.items());
-    return { heldCount: items.length, nextReleaseAt: items.length ? nextReleaseAt() : null, items };
+    return { heldCount: items.length, nextReleaseAt: items.length ? nextRelease() : null, items };
   }
 
   /** Focus releases when it ends: an open-ended session promises no time (null), not the next summary. */
-  function nextReleaseAt(): number | null {
+  function nextRelease(): number | null {
     const state = focus.status();
     if (state.active) return state.until;
     // Nothing holds (instant mode after focus): now. Summaries with no times scheduled: none (null).
@@ -114,7 +114,9 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
   let published = { heldCount: -1, nextReleaseAt: null as number | null };
   /** Tells the mirrors (tray, header) when the count or the next release changed, and only then. */
   function publishStatus(): void {
-    const { heldCount, nextReleaseAt } = status();
+    // The count and the next release only: sorting every held item per update cost O(held log held).
+    const heldCount = queue.size();
+    const nextReleaseAt = heldCount > 0 ? nextRelease() : null;
     if (heldCount === published.heldCount && nextReleaseAt === published.nextReleaseAt) return;
     published = { heldCount, nextReleaseAt };
     events.emit('digest:changed', published);
@@ -196,7 +198,7 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
     const now = clock.now();
     const from = Math.min(lastTickAt, now);
     lastTickAt = now;
-    if (!focus.status().active && queue.items().length > 0) {
+    if (!focus.status().active && queue.size() > 0) {
       const target = holdTarget(policy(), { active: false, until: null }, options.calendar(), from);
       // Instant mode holds nothing by itself: whatever is left (focus ended) goes now.
       if (!target) void release('focus-end', null);
@@ -213,7 +215,7 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
   function arm(): void {
     if (closed) return;
     // Nothing held, nothing to release: in instant mode the "next release" is now, which would spin.
-    timer.arm(queue.items().length > 0 ? nextReleaseAt() : null);
+    timer.arm(queue.size() > 0 ? nextRelease() : null);
   }
 
   const breakthrough = createBreakthrough({
@@ -240,7 +242,7 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
     queueMicrotask(() => void breakthrough.recheck());
   });
 
-  published = { heldCount: queue.items().length, nextReleaseAt: status().nextReleaseAt };
+  published = { heldCount: queue.size(), nextReleaseAt: queue.size() > 0 ? nextRelease() : null };
 
   return {
     async start() {
