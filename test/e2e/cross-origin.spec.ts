@@ -85,7 +85,7 @@ for (const name of ['127.0.0.1', 'localhost']) {
 
     const stored = await host.api('/v1/updates?status=all');
     expect(stored.status).toBe(200);
-    expect(await stored.json()).toEqual({ total: 0, items: [] });
+    expect(await stored.json()).toEqual({ total: 0, items: [], nextBefore: null });
     // The core is fine and still takes updates from a script with the token.
     const ok = await host.api('/v1/updates', { body: { source: 'cli', externalId: '1', title: 'Fine' } });
     expect(ok.status).toBe(202);
