@@ -71,6 +71,8 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
 
   const settings = await createSettingsStore({ dataDir, clock, logger });
   const calendar = createCalendarMemo(settings, () => systemZone);
+  /** What most services take: where their files go, the clock and its one timer, settings and hours. */
+  const common = { dataDir, clock, logger, scheduler, settings: settings.get, calendar };
 
   const store = await openItemStore({ dataDir, clock, logger });
   closers.push(() => store.close());
@@ -85,55 +87,35 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
     }
   }
   const focus = await createFocusEngine({
-    dataDir,
-    clock,
-    logger,
+    ...common,
     rules: () => settings.get().focusRules,
-    calendar,
-    scheduler,
   });
   closers.push(() => focus.close());
   const delivery = await createDeliveryService({
-    dataDir,
-    clock,
-    logger,
-    settings: settings.get,
-    calendar,
+    ...common,
     focus,
     journal,
     store,
     events,
-    scheduler,
   });
   closers.push(() => delivery.close());
   const atRisk = await createAtRiskService({
-    dataDir,
-    clock,
-    logger,
-    settings: settings.get,
-    calendar,
+    ...common,
     focus,
     store,
-    heldIds: () => new Set(delivery.status().items.map((item) => item.id)),
+    isHeld: (id) => delivery.isHeld(id),
     events,
     journal,
-    scheduler,
   });
   closers.push(() => atRisk.close());
   const ingest = await createIngestService({
-    dataDir,
-    clock,
-    logger,
-    settings: settings.get,
-    calendar,
+    ...common,
     store,
     journal,
     router: delivery,
   });
   const snoozes = await createSnoozeService({
-    dataDir,
-    clock,
-    logger,
+    ...common,
     journal,
     known: ingest.known,
     reroute: async (items) => {
@@ -144,7 +126,6 @@ async function compose(options: CoreOptions, closers: Array<() => Promise<void> 
       );
       await ingest.reroute(items);
     },
-    scheduler,
   });
   closers.push(() => snoozes.close());
   const actions = await openActionRegistry({ dataDir, clock, logger });

@@ -40,7 +40,8 @@ export interface AtRiskOptions {
   focus: Pick<FocusEngine, 'status' | 'onChange'>;
   store: Pick<ItemStore, 'items' | 'userState' | 'get'>;
   /** Held items are not reminded: the deadline promise lets them through in time. */
-  heldIds: () => ReadonlySet<string>;
+  /** Whether an update waits in the held queue (a lookup, not a copy of the queue). */
+  isHeld: (id: string) => boolean;
   events: CoreEvents;
   /** New items and moved deadlines are journaled: the reminder index follows the journal's tail. */
   journal: Pick<Journal, 'entries' | 'lastSeq' | 'onAppended'>;
@@ -108,14 +109,13 @@ export async function createAtRiskService(options: AtRiskOptions): Promise<AtRis
   function plan(now: number): { due: InboxItem[]; nextAt: number | null; breakThrough: boolean } {
     const { delivery: policy } = options.settings();
     const focus = options.focus.status();
-    const held = options.heldIds();
     const candidates: { item: InboxItem; at: number }[] = [];
     let nextAt: number | null = index.nextAfter(now + REMINDER_GROUP_MS);
     const later = (at: number | null) => {
       if (at !== null && at > now && (nextAt === null || at < nextAt)) nextAt = at;
     };
     for (const { item, at } of index.dueBy(now + REMINDER_GROUP_MS, now)) {
-      if (held.has(item.id)) continue;
+      if (options.isHeld(item.id)) continue;
       const user = store.userState(item.id);
       if (!isOpen(user, now) || isReminded(item, user)) continue;
       // Arrived inside its window (and not reopened since): its arrival was the notification.

@@ -38,6 +38,8 @@ export interface DeliveryService {
   route(items: readonly InboxItem[]): Promise<Map<string, RouteDecision>>;
   /** After the items are durable: let the user know about what was delivered or broke through. */
   announce(items: readonly InboxItem[]): void;
+  /** Whether an update waits in the held queue. */
+  isHeld(id: string): boolean;
   status(): DigestStatus;
   /** Releases everything held now ("Show held updates now"); null when nothing is held. */
   releaseNow(): Promise<Digest | null>;
@@ -284,6 +286,7 @@ export async function createDeliveryService(options: DeliveryServiceOptions): Pr
       }
     },
     status,
+    isHeld: (id) => queue.has(id),
     releaseNow: () => release('manual', null),
     async drop(ids) {
       const dropped = await queue.drop(ids);

@@ -25,6 +25,7 @@ export interface HeldQueue {
   items(): HeldItem[];
   /** How many are held, without copying them (a status check per update must not cost O(held)). */
   size(): number;
+  has(id: string): boolean;
   /** A release that was marked but not confirmed shown: show it (again) and finish it. */
   pending(): Digest | null;
   hasFired(occurrence: string): boolean;
@@ -118,6 +119,7 @@ export async function openHeldQueue(options: { dataDir: string; logger: Logger }
   return {
     items: () => [...held.values()],
     size: () => held.size,
+    has: (id) => held.has(id),
     pending: () => pending?.digest ?? null,
     hasFired: (occurrence) => fired.includes(occurrence),
     hold: (items) =>
