@@ -107,8 +107,3 @@ export function blockAt(rules: readonly FocusRule[], now: number): Block | null 
     null
   );
 }
-
-/** The next scheduled block that starts after `now`. */
-export function nextBlockAfter(rules: readonly FocusRule[], now: number): Block | null {
-  return blocksBetween(rules, now, now + HORIZON_MS).find((b) => b.start > now) ?? null;
-}

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { instantSchema } from './instant';
 
 export const FOCUS_CAUSES = ['manual', 'schedule'] as const;
-export type FocusCause = (typeof FOCUS_CAUSES)[number];
 
 /** Named ends for a focus session, resolved by the core against the schedule and working hours. */
 export const FOCUS_UNTIL_NAMES = ['block-end', 'working-start'] as const;

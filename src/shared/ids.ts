@@ -2,9 +2,8 @@
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
+/** An item's id: only `itemIdFor` makes one, so an id can never be taken from the wrong string. */
 export type ItemId = Brand<string, 'ItemId'>;
-export type SourceId = Brand<string, 'SourceId'>;
-export type IanaZone = Brand<string, 'IanaZone'>;
 
 /**
  * Item ids are derived from (source, externalId) so that re-delivery updates the same item.

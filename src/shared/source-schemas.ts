@@ -10,7 +10,6 @@ export const SOURCE_KINDS = ['rss', 'github', 'imap'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SOURCE_STATES = ['ok', 'error', 'paused', 'checking'] as const;
-export type SourceState = (typeof SOURCE_STATES)[number];
 
 export const MAX_SOURCES = 50;
 export const DEFAULT_POLL_MINUTES = 5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addWorkingTime } from '../../test/helpers/working-time';
 import { HOUR_MS, MINUTE_MS } from './channels';
 import {
-  addWorkingTime,
   DEFAULT_WORKING_HOURS,
   type WorkingHours,
   type WorkingInterval,

@@ -185,16 +185,6 @@ export function addWorkingTimeOrNull(
   return null;
 }
 
-/**
- * As addWorkingTimeOrNull, but throws instead of returning null: `Error('the working calendar has no
- * working hours')` when no working time lies ahead at all, else an Error saying the duration does not fit.
- */
-export function addWorkingTime(startAt: number, durationMs: number, calendar: WorkingCalendar): number {
-  const at = addWorkingTimeOrNull(startAt, durationMs, calendar);
-  if (at === null) throw horizonError(startAt, calendar, `${durationMs} ms of working time do not fit`);
-  return at;
-}
-
 /** Milliseconds of working time in [fromAt, toAt); 0 when toAt ≤ fromAt. */
 export function workingTimeBetween(fromAt: number, toAt: number, calendar: WorkingCalendar): number {
   assertInstant(fromAt, 'fromAt');

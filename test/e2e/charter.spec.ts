@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { HOUR_MS } from '../../src/shared/channels';
-import { addWorkingTime, DEFAULT_WORKING_HOURS } from '../../src/shared/working-time';
+import { DEFAULT_WORKING_HOURS } from '../../src/shared/working-time';
+import { addWorkingTime } from '../helpers/working-time';
 import { wcagViolations } from './axe';
 import { type RunningHost, startHost } from './host';
 
