@@ -11,7 +11,7 @@ import { SourcesView } from '../features/sources/SourcesView';
 import { useSourcesSync } from '../features/sources/useSourcesSync';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { useClock } from '../hooks/useClock';
-import type { Clock } from '../lib/clock';
+import type { ClockReading } from '../lib/clock';
 import { selectConnection, selectDigestPanel, selectSettings } from '../store/selectors';
 import { useLullStore } from '../store/store';
 import { Header } from './Header';
@@ -46,7 +46,7 @@ export function App() {
   useWebNotifications(browserHost);
 
   // The user's zone is the settings' zone when one is chosen, else the system's (as the core reads it).
-  const clock = useMemo<Clock>(
+  const clock = useMemo<ClockReading>(
     () => (zoneSetting ? { ...systemClock, zone: zoneSetting } : systemClock),
     [systemClock, zoneSetting],
   );

@@ -1,7 +1,7 @@
 import { HeldIndicator } from '../features/digest/HeldIndicator';
 import { FocusControls } from '../features/focus/FocusControls';
 import { EnableNotifications } from '../features/notifications/EnableNotifications';
-import type { Clock } from '../lib/clock';
+import type { ClockReading } from '../lib/clock';
 import { selectConnection } from '../store/selectors';
 import { useLullStore } from '../store/store';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -9,7 +9,7 @@ import type { Route } from './route';
 import { ViewNav } from './ViewNav';
 
 interface Props {
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   readonly route: Route;
   /** The browser host, where the page itself notifies and may offer to. */
   readonly browserHost: boolean;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type Clock, readClock } from '../lib/clock';
+import { type ClockReading, readClock } from '../lib/clock';
 import { useClockSource } from '../services/useServices';
 
 /**
@@ -7,7 +7,7 @@ import { useClockSource } from '../services/useServices';
  * once when it comes back (visible again, or focused), so a hidden page costs nothing and never shows
  * a stale time. A countdown asks for 1 s and keeps it in the smallest component that shows one.
  */
-export function useClock(intervalMs = 30_000): Clock {
+export function useClock(intervalMs = 30_000): ClockReading {
   const source = useClockSource();
   const [clock, setClock] = useState(() => readClock(source));
   useEffect(() => {

@@ -12,7 +12,7 @@ export interface ClockSource {
 }
 
 /** One reading of the clock, passed down to what renders times. */
-export interface Clock {
+export interface ClockReading {
   readonly now: number;
   /** The user's IANA zone: the settings' zone when one is chosen, else the system's. */
   readonly zone: string;
@@ -25,4 +25,4 @@ export const systemClock: ClockSource = {
   zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 };
 
-export const readClock = (source: ClockSource): Clock => ({ now: source.now(), zone: source.zone() });
+export const readClock = (source: ClockSource): ClockReading => ({ now: source.now(), zone: source.zone() });

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { DigestRow } from './DigestRow';
 import type { DigestEntry } from './digest-entries';
 
@@ -8,7 +8,7 @@ const rowsOf = (list: HTMLElement | null) => [...(list?.querySelectorAll<HTMLEle
 
 interface Props {
   readonly entries: readonly DigestEntry[];
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   readonly label: string;
   readonly describedBy?: string | undefined;
   /** Puts focus on the first row as soon as there is one (the pop-up and the panel open on the list). */

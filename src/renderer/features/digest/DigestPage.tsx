@@ -1,12 +1,12 @@
 import { useEffect, useId } from 'react';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';
 import './digest-frame.css';
 
 interface Props {
   readonly peek: boolean;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   /** The desktop pop-up window: Escape closes the window itself. */
   readonly popup: boolean;
 }

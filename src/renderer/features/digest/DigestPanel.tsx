@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import type { DigestPanelMode } from '../../store/digest-slice';
 import { LatestDigestSheet, PeekSheet } from './DigestContent';
 import './digest.css';
@@ -8,7 +8,7 @@ import './digest-frame.css';
 
 interface Props {
   readonly mode: DigestPanelMode;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   readonly onClose: () => void;
   readonly onModeChange: (mode: DigestPanelMode) => void;
 }

@@ -1,14 +1,14 @@
 import { CHANNEL_LABELS } from '../../../shared/channels';
 import { formatDue, formatInstant } from '../../../shared/due-format';
 import { isSafeHttpUrl } from '../../../shared/schemas';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { ChannelIcon } from '../inbox/ChannelIcon';
 import { ReasonLine } from '../inbox/ReasonLine';
 import type { DigestEntry } from './digest-entries';
 
 interface Props {
   readonly entry: DigestEntry;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   /** The row the list's single tab stop is on; the other rows' buttons leave the tab order too. */
   readonly active: boolean;
   /** "Tue 09:00": when Snooze would bring the item back. */

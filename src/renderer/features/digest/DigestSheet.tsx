@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useId } from 'react';
 import { formatInstant } from '../../../shared/due-format';
 import { useItemActions } from '../../hooks/useItemActions';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { DigestList } from './DigestList';
 import type { DigestEntry } from './digest-entries';
 
@@ -16,7 +16,7 @@ const KEYS: readonly (readonly [readonly string[], string])[] = [
 
 export interface SheetChrome {
   readonly titleId: string;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   /** Closes the panel, the pop-up window, or goes back to the inbox. */
   readonly onDismiss: () => void;
   /** "Close", "Back to inbox". */

@@ -1,10 +1,10 @@
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { selectHeld } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { heldIndicatorText } from './digest-format';
 
 /** "3 held · next 13:00" in the header; opens the peek panel. Hidden while nothing is held. */
-export function HeldIndicator({ clock }: { clock: Clock }) {
+export function HeldIndicator({ clock }: { clock: ClockReading }) {
   const held = useLullStore(selectHeld);
   const open = useLullStore((s) => s.openDigestPanel);
   if (!held || held.heldCount === 0) return null;

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatFocusLabel } from '../../../shared/due-format';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { selectFocusView } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { TIMED_FOCUS, untilChoices } from './focus-choices';
@@ -15,7 +15,7 @@ import './focus.css';
  * e2e contract): while a block is skipped it reads "Skipping Deep work" with "Focus off · " before it
  * for screen readers, so the visible words stay inside the name.
  */
-export function FocusControls({ clock }: { clock: Clock }) {
+export function FocusControls({ clock }: { clock: ClockReading }) {
   const { focus, pending, error } = useLullStore(useShallow(selectFocusView));
   const { toggle, request } = useFocusActions();
   const block = useRunningBlock(clock.now);

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatInstant, formatRange, type TimeContext } from '../../../shared/due-format';
 import type { Block } from '../../../shared/focus-schedule';
 import type { FocusSet, FocusStatus } from '../../../shared/focus-schemas';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { selectFocusView } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { Countdown } from './Countdown';
@@ -39,7 +39,7 @@ function headline(focus: FocusStatus, skipped: Block | null, ctx: TimeContext): 
 }
 
 /** The big picture: in focus or not, for how long, what comes next, and the ways to change it. */
-export function FocusStatusCard({ clock }: { clock: Clock }) {
+export function FocusStatusCard({ clock }: { clock: ClockReading }) {
   const { focus, pending } = useLullStore(useShallow(selectFocusView));
   const { request, toggle } = useFocusActions();
   const block = useRunningBlock(clock.now);

@@ -1,4 +1,4 @@
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { FocusStatusCard } from './FocusStatusCard';
 import { RulesSection } from './RulesSection';
 import { WeekTimeline } from './WeekTimeline';
@@ -9,7 +9,7 @@ import './rule-form.css';
 import './week.css';
 
 /** The focus view (`#/focus`): status and quick choices, this week at a glance, and the weekly rules. */
-export function FocusView({ clock }: { clock: Clock }) {
+export function FocusView({ clock }: { clock: ClockReading }) {
   return (
     <div className="focus-view">
       <div className="view-head">

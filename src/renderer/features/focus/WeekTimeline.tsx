@@ -1,6 +1,6 @@
 import { type CSSProperties, useMemo } from 'react';
 import { blocksBetween } from '../../../shared/focus-schedule';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { selectFocusRules } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import {
@@ -24,7 +24,7 @@ function spokenDay(day: TimelineDay): string {
 }
 
 /** This week's blocks, Monday to Sunday in the user's zone: one row per day, bars by time of day. */
-export function WeekTimeline({ clock }: { clock: Clock }) {
+export function WeekTimeline({ clock }: { clock: ClockReading }) {
   const rules = useLullStore(selectFocusRules);
   const { week, range } = useMemo(() => {
     const { start, end } = weekBounds(clock.now, clock.zone);

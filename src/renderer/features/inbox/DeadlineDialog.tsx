@@ -3,14 +3,14 @@ import { useId, useState } from 'react';
 import { formatDue } from '../../../shared/due-format';
 import { parseCustomSnooze } from '../../../shared/snooze';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { useClockSource, useDb } from '../../services/useServices';
 import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 
 interface Props {
   readonly id: string;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   readonly zone: string;
   /** A new deadline, or null to go back to the one the charter gives. */
   readonly onSave: (deadline: number | null) => void;

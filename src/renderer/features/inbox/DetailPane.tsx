@@ -4,7 +4,7 @@ import { CHANNEL_LABELS } from '../../../shared/channels';
 import { dueState, formatDue, formatInstant } from '../../../shared/due-format';
 import { isSafeHttpUrl } from '../../../shared/schemas';
 import type { StoredItem } from '../../db/lull-db';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { useDb } from '../../services/useServices';
 import { selectSourceName } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
@@ -14,7 +14,7 @@ import { senderLocalTime } from './sender-time';
 
 interface Props {
   readonly id: string;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   readonly onClose: () => void;
   readonly onDone: (item: StoredItem) => void;
   readonly onReopen: (item: StoredItem) => void;

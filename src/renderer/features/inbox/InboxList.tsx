@@ -12,7 +12,7 @@ import {
 import type { InboxCounts, InboxFilter } from '../../db/inbox-query';
 import type { StoredItem } from '../../db/lull-db';
 import { useInboxWindow } from '../../hooks/useInboxWindow';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { selectSelect, selectSelectedId } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { type GroupStart, InboxRow, RowPlaceholder } from './InboxRow';
@@ -26,7 +26,7 @@ const OVERSCAN = 6;
 interface Props {
   readonly counts: InboxCounts;
   readonly filter: InboxFilter;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   /** The minute the list's queries are read at. */
   readonly now: number;
   readonly checked: ReadonlySet<string>;

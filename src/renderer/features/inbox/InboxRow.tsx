@@ -2,7 +2,7 @@ import { type CSSProperties, forwardRef, type MouseEvent } from 'react';
 import { CHANNEL_LABELS } from '../../../shared/channels';
 import { DUE_GROUP_LABELS, type DueGroup, dueState, formatDue } from '../../../shared/due-format';
 import type { StoredItem } from '../../db/lull-db';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { selectSourceName } from '../../store/selectors';
 import { useLullStore } from '../../store/store';
 import { ChannelIcon } from './ChannelIcon';
@@ -15,7 +15,7 @@ export interface GroupStart {
 
 interface Props {
   readonly item: StoredItem;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   /** Position in the whole list (virtualized: most rows are not drawn). */
   readonly index: number;
   readonly setSize: number;

@@ -5,7 +5,7 @@ import { CHANNELS, MINUTE_MS } from '../../../shared/channels';
 import { formatInstant } from '../../../shared/due-format';
 import { countInbox, DEFAULT_FILTER, facetCounts, knownSources } from '../../db/inbox-query';
 import { type PriorState, useItemActions } from '../../hooks/useItemActions';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { useClockSource, useDb } from '../../services/useServices';
 import {
   selectChecked,
@@ -38,7 +38,7 @@ interface LastAction {
   readonly prior: readonly PriorState[];
 }
 
-export function InboxView({ clock }: { clock: Clock }) {
+export function InboxView({ clock }: { clock: ClockReading }) {
   const db = useDb();
   const source = useClockSource();
   const actions = useItemActions();

@@ -2,14 +2,14 @@ import { useId, useState } from 'react';
 import { formatInstant } from '../../../shared/due-format';
 import { parseCustomSnooze, type SnoozeChoices } from '../../../shared/snooze';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { useClockSource } from '../../services/useServices';
 import { DateTimeField } from './DateTimeField';
 import { localInputValue } from './local-input';
 
 interface Props {
   readonly count: number;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   readonly choices: SnoozeChoices;
   /** The zone a custom time is read in. */
   readonly zone: string;

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 
 /** The sender's clock now: "14:05 (Europe/Lisbon, 1 h behind you)", with the weekday when it differs from yours. */
-export function senderLocalTime(zone: string, clock: Pick<Clock, 'now' | 'zone'>): string {
+export function senderLocalTime(zone: string, clock: Pick<ClockReading, 'now' | 'zone'>): string {
   const theirs = DateTime.fromMillis(clock.now, { zone });
   const ours = DateTime.fromMillis(clock.now, { zone: clock.zone });
   const diff = (theirs.offset - ours.offset) / 60;

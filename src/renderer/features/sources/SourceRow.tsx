@@ -1,11 +1,11 @@
 import { SOURCE_KIND_LABELS, type SourceView } from '../../../shared/source-schemas';
 import { ConfirmGroup, useConfirmation } from '../../components/ConfirmGroup';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { describeSourceStatus } from './source-status';
 
 interface Props {
   readonly view: SourceView;
-  readonly clock: Clock;
+  readonly clock: ClockReading;
   /** Which action is waiting for the core, if any. */
   readonly busy: 'check' | 'pause' | 'remove' | null;
   onCheckNow(): void;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SourceDraft } from '../../../shared/source-schemas';
-import type { Clock } from '../../lib/clock';
+import type { ClockReading } from '../../lib/clock';
 import { describeError } from '../../lib/errors';
 import { useServices } from '../../services/useServices';
 import { selectSourceActions, selectSources, selectSourcesLoaded } from '../../store/selectors';
@@ -18,7 +18,7 @@ import './sources.css';
 type Busy = { id: string; action: 'check' | 'pause' | 'remove' } | null;
 
 /** `#/sources`: the connectors (RSS or Atom, GitHub, IMAP) that bring updates in, and how each is doing. */
-export function SourcesView({ clock }: { clock: Clock }) {
+export function SourcesView({ clock }: { clock: ClockReading }) {
   const { client } = useServices();
   const sources = useLullStore(selectSources);
   const loaded = useLullStore(selectSourcesLoaded);
