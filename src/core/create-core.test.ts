@@ -313,3 +313,40 @@ describe('core: handlers answer through dispatchCommand', () => {
     await core.close();
   });
 });
+
+describe('core: close', () => {
+  /** Every file in the data dir with its size and modification time. */
+  const files = async (dir: string) => {
+    const names = (await fs.readdir(dir)).sort();
+    return Promise.all(
+      names.map(async (name) => {
+        const stat = await fs.stat(path.join(dir, name));
+        return `${name}:${stat.size}:${stat.mtimeMs}`;
+      }),
+    );
+  };
+
+  it('stops every service: nothing is written after close(), whatever timers were armed', async () => {
+    const dataDir = await tempDir();
+    const { core, clock } = await start(dataDir);
+    // Armed: a timed focus session ending, a held update for its summary, a snooze waking.
+    await core.handlers['focus:set']({ active: true, minutes: 30 });
+    await core.handlers['updates:ingest']([
+      { source: 'mail', externalId: 'held', channel: 'email', title: 'Held', priority: 'normal' },
+      { source: 'mail', externalId: 'snoozed', channel: 'email', title: 'Snoozed', priority: 'normal' },
+    ]);
+    await core.handlers['inbox:set-state']({
+      ids: ['mail/snoozed'],
+      state: 'snoozed',
+      snoozeUntil: T0 + HOUR_MS,
+    });
+    await core.close();
+    const before = await files(dataDir);
+    clock.advance(2 * 24 * HOUR_MS);
+    core.recompute();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await files(dataDir)).toEqual(before);
+    expect(clock.pendingTimers()).toEqual([]);
+    await core.close(); // a second close is harmless
+  });
+});

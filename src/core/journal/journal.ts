@@ -3,6 +3,7 @@ import { LullError } from '../../shared/contract';
 import { type JournalEntry, journalEntrySchema, MAX_SEQ } from '../../shared/schemas';
 import { openAppendLog } from '../lib/append-log';
 import { readFileIfExists, writeFileAtomic } from '../lib/atomic-file';
+import { createEmitter } from '../lib/emitter';
 import { createSerialQueue } from '../lib/serial';
 import type { Logger } from '../ports';
 
@@ -53,7 +54,9 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const compactAfter = options.compactAfter ?? 1000;
   const maxEntries = options.maxEntries ?? 10_000;
   const serial = createSerialQueue();
-  const listeners = new Set<(lastSeq: number) => void>();
+  const emitter = createEmitter<{ appended: [lastSeq: number] }>((error) =>
+    options.logger.error(`listener failed: ${String(error)}`),
+  );
 
   let acked = await readAck();
   const opened = await openAppendLog({
@@ -135,7 +138,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     all.push(...stored);
     last = seq;
     for (const [index, waiter] of batch.entries()) waiter.resolve(groups[index]!);
-    if (stored.length > 0) for (const listener of listeners) listener(last);
+    if (stored.length > 0) emitter.emit('appended', last);
     if (all.length > maxEntries) {
       // In the background, after the writers heard back: nobody waits on the rewrite.
       void serial(compact).catch((error: unknown) =>
@@ -188,10 +191,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     entries: () => all,
     lastSeq: () => last,
     ackedSeq: () => acked,
-    onAppended(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onAppended: (listener) => emitter.on('appended', listener),
     close: () =>
       serial(async () => {
         await saveAck().catch((error: unknown) =>

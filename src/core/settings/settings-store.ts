@@ -9,6 +9,7 @@ import {
   settingsSchema,
 } from '../../shared/settings-schema';
 import { readFileIfExists, writeFileAtomic } from '../lib/atomic-file';
+import { createEmitter } from '../lib/emitter';
 import type { Clock, Logger } from '../ports';
 
 export { DEFAULT_FOCUS_SHORTCUT, defaultSettings };
@@ -144,7 +145,9 @@ export async function createSettingsStore(options: {
 }): Promise<SettingsStore> {
   const file = path.join(options.dataDir, SETTINGS_FILE);
   let settings = await load();
-  const listeners = new Set<(settings: Settings) => void>();
+  const emitter = createEmitter<{ changed: [settings: Settings] }>((error) =>
+    options.logger.error(`listener failed: ${String(error)}`),
+  );
 
   async function load(): Promise<Settings> {
     const text = await readFileIfExists(file);
@@ -189,17 +192,14 @@ export async function createSettingsStore(options: {
       const next = settingsSchema.parse({ ...settings, ...patch, version: SETTINGS_VERSION });
       await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
       settings = next;
-      for (const listener of listeners) listener(settings);
+      emitter.emit('changed', settings);
       return settings;
     },
     async restore(raw) {
       const { version: _version, ...rest } = parseSettingsObject(raw);
       return store.update(rest);
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => emitter.on('changed', listener),
   };
   return store;
 }

@@ -14,6 +14,7 @@ import {
   sourceDraftSchema,
   sourceSettingsSchema,
 } from '../../shared/source-schemas';
+import { createEmitter } from '../lib/emitter';
 import { createSerialQueue } from '../lib/serial';
 import type { Clock, Logger, SecretStore } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
@@ -71,7 +72,9 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
   const connectors = { ...DEFAULT_CONNECTORS, ...options.connectors };
   const runners = new Map<string, SourceRunner>();
   const hasSecret = new Map<string, boolean>();
-  const listeners = new Set<(views: SourceView[]) => void>();
+  const emitter = createEmitter<{ changed: [views: SourceView[]] }>((error) =>
+    options.logger.error(`listener failed: ${String(error)}`),
+  );
   const serial = createSerialQueue();
   let started = false;
   let closed = false;
@@ -84,7 +87,7 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
   const changed = () => {
     if (closed) return;
     const views = list();
-    for (const listener of listeners) listener(views);
+    emitter.emit('changed', views);
   };
 
   async function deliver(updates: readonly UpdateInput[]) {
@@ -244,10 +247,7 @@ export async function createSourcesService(options: SourcesOptions): Promise<Sou
       }
       for (const [sourceId, externalIds] of bySource) void runners.get(sourceId)?.onDone(externalIds);
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => emitter.on('changed', listener),
     start() {
       if (started || closed) return;
       started = true;
