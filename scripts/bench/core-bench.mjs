@@ -32,7 +32,8 @@ function apiOf(pageUrl) {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (response.status !== 202) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 202)
+        throw new Error(`POST answered ${response.status}: ${await response.text()}`);
     },
   };
 }
@@ -152,7 +153,6 @@ export async function benchCore(log, sizes = [0, 10_000, 100_000]) {
         const again = await healthAfterStart(host.dataDir);
         restart = { size, seconds: again.seconds };
         await again.host.stop();
-        continue;
       }
     } finally {
       await host.stop();
@@ -174,7 +174,9 @@ export function formatCoreReport({ writes, restart }) {
     );
   }
   if (restart) {
-    lines.push(`Start to a healthy API with ${restart.size.toLocaleString('en')} items stored: ${restart.seconds.toFixed(2)} s`);
+    lines.push(
+      `Start to a healthy API with ${restart.size.toLocaleString('en')} items stored: ${restart.seconds.toFixed(2)} s`,
+    );
   }
   return lines.join('\n');
 }
