@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { AliasList } from '../../../shared/contacts';
-import { FieldError } from '../../components/FieldError';
+import { AddEntryRow } from './AddEntryRow';
 import { ChipList } from './ChipList';
 import { addAlias } from './delivery-form';
 import { useListDraft } from './useListDraft';
@@ -21,7 +21,6 @@ const SEPARATOR = ', ';
 export function AliasField({ idPrefix, aliases, listError, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const inputId = `${idPrefix}-input`;
-  const errorId = `${idPrefix}-error`;
   const draft = useListDraft((text) => {
     const result = addAlias(aliases, text);
     if ('error' in result) return result.error;
@@ -55,24 +54,16 @@ export function AliasField({ idPrefix, aliases, listError, onChange }: Props) {
           {(person) => <span>{person.split(SEPARATOR).join(' = ')}</span>}
         </ChipList>
       )}
-      <div className="vip-add">
-        <input
-          ref={input}
-          id={inputId}
-          className="input"
-          type="text"
-          maxLength={2000}
-          autoComplete="off"
-          placeholder="ana@example.com, @ana"
-          aria-invalid={message ? true : undefined}
-          aria-describedby={[`${idPrefix}-note`, message && errorId].filter(Boolean).join(' ')}
-          {...draft.inputProps}
-        />
-        <button type="button" className="button button-small" onClick={draft.submit}>
-          Add<span className="visually-hidden"> person</span>
-        </button>
-      </div>
-      <FieldError id={errorId} message={message ?? undefined} />
+      <AddEntryRow
+        inputRef={input}
+        idPrefix={idPrefix}
+        what="person"
+        placeholder="ana@example.com, @ana"
+        maxLength={2000}
+        message={message}
+        inputProps={draft.inputProps}
+        onAdd={draft.submit}
+      />
     </div>
   );
 }

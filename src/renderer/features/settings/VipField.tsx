@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { FieldError } from '../../components/FieldError';
+import { AddEntryRow } from './AddEntryRow';
 import { ChipList } from './ChipList';
 import { addVip } from './delivery-form';
 import { useListDraft } from './useListDraft';
@@ -15,7 +15,6 @@ interface Props {
 export function VipField({ idPrefix, vips, listError, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const inputId = `${idPrefix}-input`;
-  const errorId = `${idPrefix}-error`;
   const draft = useListDraft((text) => {
     const result = addVip(vips, text);
     if ('error' in result) return result.error;
@@ -47,24 +46,16 @@ export function VipField({ idPrefix, vips, listError, onChange }: Props) {
           {(vip) => <span>{vip}</span>}
         </ChipList>
       )}
-      <div className="vip-add">
-        <input
-          ref={input}
-          id={inputId}
-          className="input"
-          type="text"
-          maxLength={200}
-          autoComplete="off"
-          placeholder="Name or @handle"
-          aria-invalid={message ? true : undefined}
-          aria-describedby={[`${idPrefix}-note`, message && errorId].filter(Boolean).join(' ')}
-          {...draft.inputProps}
-        />
-        <button type="button" className="button button-small" onClick={draft.submit}>
-          Add<span className="visually-hidden"> VIP</span>
-        </button>
-      </div>
-      <FieldError id={errorId} message={message ?? undefined} />
+      <AddEntryRow
+        inputRef={input}
+        idPrefix={idPrefix}
+        what="VIP"
+        placeholder="Name or @handle"
+        maxLength={200}
+        message={message}
+        inputProps={draft.inputProps}
+        onAdd={draft.submit}
+      />
     </div>
   );
 }
