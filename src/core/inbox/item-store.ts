@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DAY_MS } from '../../shared/channels';
@@ -115,16 +115,16 @@ export async function openItemStore(options: {
     } else if (items.has(change.id)) users.set(change.id, change.user);
   }
 
-  const fresh =
-    (await readFileIfExists(file(ITEM_SNAPSHOT_FILE))) === null &&
-    (await readFileIfExists(file(ITEM_LOG_FILE))) === null;
+  // Existence only: reading the files here as well would read a 100,000-item snapshot twice at start.
+  const fresh = !existsSync(file(ITEM_SNAPSHOT_FILE)) && !existsSync(file(ITEM_LOG_FILE));
+  const interrupted = existsSync(file(ITEM_LOG_OLD_FILE));
+  const legacyFile = existsSync(file(LEGACY_ITEMS_FILE));
   await loadSnapshot();
   const parse = (value: unknown) => {
     const result = changeSchema.safeParse(value);
     return result.success ? result.data : null;
   };
-  const old = await readFileIfExists(file(ITEM_LOG_OLD_FILE));
-  if (old !== null) {
+  if (interrupted) {
     const replayed = await openAppendLog({ file: file(ITEM_LOG_OLD_FILE), logger, parse });
     for (const change of replayed.records) apply(change);
     await replayed.log.close();
@@ -139,7 +139,7 @@ export async function openItemStore(options: {
   // A snapshot a crash interrupted, or the legacy file: write what memory now holds (all of it) as
   // the snapshot before anything else, then drop what it covers. The current log stays: its changes
   // are in the snapshot too, and replaying them again changes nothing.
-  if (old !== null || (await readFileIfExists(file(LEGACY_ITEMS_FILE))) !== null) {
+  if (interrupted || legacyFile) {
     await writeSnapshot(capture());
     await retireCovered();
   }
