@@ -142,10 +142,9 @@ export function createCoreHandlers(parts: HandlerParts): AllHandlers {
 
     'updates:ingest': (updates) => ingest.ingest(updates),
     'updates:list': async ({ status, limit, before }) => {
-      const held = new Set(delivery.status().items.map((item) => item.id));
       const matching = [...store.items()]
-        .filter((item) => status === 'all' || held.has(item.id) === (status === 'held'))
-        .map((item) => ({ item, held: held.has(item.id), seq: store.rev(item.id) }))
+        .map((item) => ({ item, held: delivery.isHeld(item.id), seq: store.rev(item.id) }))
+        .filter((entry) => status === 'all' || entry.held === (status === 'held'))
         .sort((a, b) => b.seq - a.seq);
       const from = before === undefined ? matching : matching.filter((entry) => entry.seq < before);
       const page = from.slice(0, limit);
