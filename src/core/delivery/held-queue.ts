@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type Digest, digestSchema, type HeldItem, heldItemSchema } from '../../shared/digest-schemas';
 import { openAppendLog } from '../lib/append-log';
+import { createGroupCommit } from '../lib/group-commit';
 import { createSerialQueue } from '../lib/serial';
 import type { Logger } from '../ports';
 
@@ -102,19 +103,7 @@ export async function openHeldQueue(options: { dataDir: string; logger: Logger }
   }
 
   /** Holds that arrive while a write is in flight share the next one (group commit, as the journal). */
-  let waitingHolds: { items: readonly HeldItem[]; resolve: () => void; reject: (error: unknown) => void }[] =
-    [];
-  async function writeWaitingHolds(): Promise<void> {
-    const batch = waitingHolds;
-    waitingHolds = [];
-    try {
-      await write(batch.flatMap(({ items }) => items.map((item) => ({ op: 'hold' as const, item }))));
-    } catch (error) {
-      for (const waiter of batch) waiter.reject(error);
-      return;
-    }
-    for (const waiter of batch) waiter.resolve();
-  }
+  const holdTogether = createGroupCommit<HeldRecord>(serial, write);
 
   return {
     items: () => [...held.values()],
@@ -122,11 +111,7 @@ export async function openHeldQueue(options: { dataDir: string; logger: Logger }
     has: (id) => held.has(id),
     pending: () => pending?.digest ?? null,
     hasFired: (occurrence) => fired.includes(occurrence),
-    hold: (items) =>
-      new Promise<void>((resolve, reject) => {
-        waitingHolds.push({ items, resolve, reject });
-        if (waitingHolds.length === 1) void serial(writeWaitingHolds);
-      }),
+    hold: (items) => holdTogether(items.map((item) => ({ op: 'hold' as const, item }))),
     drop: (ids) =>
       serial(async () => {
         const present = ids.filter((id) => held.has(id));
