@@ -1,4 +1,5 @@
 import type { Core } from '../../core/create-core';
+import { createEmitter } from '../../core/lib/emitter';
 import type { Logger } from '../../core/ports';
 import type { EventPayload } from '../../shared/contract';
 import type { FocusStatus } from '../../shared/focus-schemas';
@@ -42,10 +43,10 @@ export async function mirrorCore(
     };
   };
   let state = await read();
-  const listeners = new Set<() => void>();
-  const changed = () => {
-    for (const listener of [...listeners]) listener();
-  };
+  const emitter = createEmitter<{ changed: [] }>((error) =>
+    logger.warn(`tray mirror listener failed: ${String(error)}`),
+  );
+  const changed = () => emitter.emit('changed');
   // An event can overtake a refresh: settings:changed starts one, and the focus engine announces the
   // new status while it reads. What an event delivered after a read began is newer than what it read.
   const delivered = { focus: 0, held: 0 };
@@ -85,14 +86,11 @@ export async function mirrorCore(
     settings: () => state.settings,
     held: () => state.held,
     calendar: () => state.calendar,
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: (listener) => emitter.on('changed', listener),
     refresh,
     dispose() {
       for (const stop of unsubscribe) stop();
-      listeners.clear();
+      emitter.clear();
     },
   };
 }
